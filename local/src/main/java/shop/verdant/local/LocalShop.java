@@ -1,0 +1,278 @@
+package shop.verdant.local;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import redis.clients.jedis.JedisPooled;
+import shop.verdant.adapter.dynamodb.DynamoDb;
+import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
+import shop.verdant.adapter.dynamodb.TableRequests;
+import shop.verdant.adapter.redis.RedisCatalogCache;
+import shop.verdant.adapter.redis.RedisCatalogSnapshotStore;
+import shop.verdant.application.catalog.ManageCatalog;
+import shop.verdant.domain.catalog.Product;
+import shop.verdant.spec.RouteTable;
+import shop.verdant.spec.TableSpec;
+import shop.verdant.spec.Tables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole shop on one machine: DynamoDB Local, Redis and S3Mock started in parallel, tables and
+ * bucket created, the demo catalog seeded on first start, and the gateway serving the storefront and
+ * the API through the same handlers Lambda runs.
+ */
+public final class LocalShop implements AutoCloseable {
+    public static final String BUCKET = "verdant-images";
+
+    /** What to start where. Port 0 picks a free port; a null dataDir keeps everything in memory. */
+    public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, Path dataDir, Path siteDir,
+                          Path workDir) {
+        public static Options defaults() {
+            Path target = codeHome();
+            return new Options(8080, 0, 0, 0, null, target.resolve("../../site").normalize(),
+                    target.resolve("local-shop"));
+        }
+
+        public Options withPort(int p) {
+            return new Options(p, dynamoDbPort, redisPort, s3Port, dataDir, siteDir, workDir);
+        }
+    }
+
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private Gateway gateway;
+    private Path accessLog;
+    private long readyMillis;
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    private LocalShop() {
+    }
+
+    public static LocalShop start(Options o) throws Exception {
+        LocalShop shop = new LocalShop();
+        try {
+            shop.boot(o);
+        } catch (Exception | Error e) {
+            shop.close();
+            throw e;
+        }
+        return shop;
+    }
+
+    private void boot(Options o) throws Exception {
+        long t0 = System.nanoTime();
+        int dynamoPort = Ports.resolve(o.dynamoDbPort());
+        int redisPort = Ports.resolve(o.redisPort());
+        int s3Port = Ports.resolve(o.s3Port());
+        int s3HttpsPort = Ports.resolve(0);
+        Path data = o.dataDir();
+        Path work = o.workDir();
+        Files.createDirectories(work);
+
+        CompletableFuture<S3MockEngine> s3 = CompletableFuture.supplyAsync(() -> call(() -> track(S3MockEngine.start(
+                codeHome().resolve("engines/s3mock.jar"), s3Port, s3HttpsPort, BUCKET,
+                data == null ? null : data.resolve("s3"), work.resolve("s3mock.log")))));
+        CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() ->
+                track(RedisEngine.start(redisPort, data == null ? null : data.resolve("redis")))));
+        DynamoDbLocalEngine dynamo = track(DynamoDbLocalEngine.start(dynamoPort,
+                data == null ? null : data.resolve("dynamodb")));
+
+        configure(dynamo.endpoint(), redis.join().url());
+        DynamoDbClient ddb = DynamoDb.client();
+        for (TableSpec spec : Tables.ALL) {
+            TableRequests.ensureTable(ddb, spec, spec.logicalName());
+        }
+        DynamoDbEnhancedClient enhanced = DynamoDb.enhanced(ddb);
+        JedisPooled jedis = new JedisPooled(URI.create(redis.join().url()));
+        track(jedis::close);
+        var products = new DynamoDbProductRepository(enhanced, Tables.PRODUCTS.logicalName());
+        var categories = new DynamoDbCategoryRepository(enhanced, Tables.CATEGORIES.logicalName());
+        ManageCatalog manage = new ManageCatalog(products, categories,
+                new DynamoDbBrandRepository(enhanced, Tables.BRANDS.logicalName()),
+                new RedisCatalogSnapshotStore(jedis), new RedisCatalogCache(jedis));
+
+        List<Product> seeded = List.of();
+        if (categories.findAll().isEmpty()) {
+            DemoCatalog.Data demo = DemoCatalog.generate();
+            demo.brands().forEach(manage::saveBrand);
+            demo.categories().forEach(manage::saveCategory);
+            demo.products().parallelStream().forEach(products::save);
+            seeded = demo.products();
+        }
+        int shoppable = manage.rebuildSnapshot();
+
+        S3MockEngine images = s3.join();
+        if (!seeded.isEmpty()) {
+            uploadImages(images.endpoint(), seeded);
+        }
+
+        accessLog = work.resolve("access-log.jsonl");
+        Map<String, Object> siteConfig = new LinkedHashMap<>();
+        siteConfig.put("apiBase", "/api");
+        siteConfig.put("environment", "local");
+        gateway = track(new Gateway(o.port(), RouteTable.ROUTES, o.siteDir(), images.endpoint() + "/" + BUCKET,
+                () -> siteConfig, accessLog));
+        gateway.warmUp();
+
+        endpoints.put("DynamoDB", dynamo.endpoint());
+        endpoints.put("Redis", redis.join().url());
+        endpoints.put("S3Mock", images.endpoint() + " (bucket " + BUCKET + ")");
+        endpoints.put("Catalog", shoppable + " products" + (seeded.isEmpty() ? " (kept from the last run)" : " (demo data seeded)"));
+        endpoints.put("Access log", accessLog.toString());
+        readyMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Handlers read their settings as system properties in the local shop (environment variables on Lambda). */
+    private static void configure(String dynamoEndpoint, String redisUrl) {
+        System.setProperty("AWS_REGION", "us-east-1");
+        System.setProperty("DYNAMODB_ENDPOINT", dynamoEndpoint);
+        System.setProperty("REDIS_URL", redisUrl);
+        System.setProperty("IMAGE_BASE_URL", "/");
+        for (TableSpec spec : Tables.ALL) {
+            System.setProperty(spec.envVar(), spec.logicalName());
+        }
+    }
+
+    private static void uploadImages(String endpoint, List<Product> products) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            products.parallelStream().forEach(p -> s3.putObject(b -> b.bucket(BUCKET).key(ProductImages.key(p.productId()))
+                            .contentType("image/svg+xml").cacheControl("public, max-age=86400"),
+                    RequestBody.fromString(ProductImages.svg(p), StandardCharsets.UTF_8)));
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + gateway.port() + "/");
+    }
+
+    public Path accessLog() {
+        return accessLog;
+    }
+
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + c + ": " + e);
+            }
+        }
+    }
+
+    /** The folder this code runs from: {@code local/target} for both the jar and the classes folder. */
+    static Path codeHome() {
+        try {
+            Path location = Path.of(LocalShop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the local shop's files", e);
+        }
+    }
+
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T call(ThrowingSupplier<T> s) {
+        try {
+            return s.get();
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.defaults();
+        int port = o.port();
+        int dynamoPort = 0;
+        int redisPort = 0;
+        int s3Port = 0;
+        Path dataDir = null;
+        Path siteDir = o.siteDir();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args[++i]);
+                case "--redis-port" -> redisPort = Integer.parseInt(args[++i]);
+                case "--s3-port" -> s3Port = Integer.parseInt(args[++i]);
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--persist" -> dataDir = Path.of(".verdant-data").toAbsolutePath();
+                case "--site" -> siteDir = Path.of(args[++i]).toAbsolutePath();
+                case "--help", "-h" -> {
+                    System.out.println("""
+                            Usage: java -jar local/target/verdant-local.jar [options]
+                              --port N            storefront and API port (default 8080; 0 = any free port)
+                              --dynamodb-port N   DynamoDB Local port (default: a free port)
+                              --redis-port N      Redis port (default: a free port)
+                              --s3-port N         S3Mock HTTP port (default: a free port)
+                              --persist           keep data between runs in ./.verdant-data
+                              --data-dir DIR      keep data between runs in DIR
+                              --site DIR          storefront files (default: the repository's site/)""");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + a + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        Options options = new Options(port, dynamoPort, redisPort, s3Port, dataDir, siteDir, o.workDir());
+        System.out.println("Starting Verdant: DynamoDB Local, Redis and S3Mock ...");
+        LocalShop shop = LocalShop.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Verdant ...");
+            shop.close();
+        }));
+        StringBuilder banner = new StringBuilder();
+        banner.append(String.format("%nVerdant is ready in %.1f s%n%n  Storefront   %s%n  API          %sapi/products%n",
+                shop.readyMillis() / 1000.0, shop.url(), shop.url()));
+        shop.endpoints.forEach((k, v) -> banner.append(String.format("  %-12s %s%n", k, v)));
+        banner.append(String.format("%nData: %s. Press Ctrl-C to stop.%n",
+                dataDir == null ? "in memory, gone when you stop" : "kept in " + dataDir));
+        System.out.print(banner);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,10 @@
+package shop.verdant.application.catalog.port;
+
+import java.util.List;
+import shop.verdant.domain.catalog.Category;
+
+public interface CategoryRepository {
+    List<Category> findAll();
+
+    void save(Category category);
+}

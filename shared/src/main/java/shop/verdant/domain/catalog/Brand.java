@@ -1,0 +1,4 @@
+package shop.verdant.domain.catalog;
+
+public record Brand(String brandId, String name) {
+}

@@ -1,0 +1,29 @@
+package shop.verdant.domain.catalog.search;
+
+import java.util.List;
+
+/**
+ * One page of hits plus facet counts. Each facet is counted with every filter applied except its own
+ * (so choosing one brand still shows how many hits the other brands would give).
+ */
+public record SearchResult(
+        List<CatalogItem> items,
+        int total,
+        int offset,
+        Integer nextOffset,
+        Facets facets,
+        long catalogVersion) {
+
+    public record FacetValue(String value, String label, int count) {
+    }
+
+    public record PriceBucket(long from, Long to, int count) {
+    }
+
+    public record Facets(
+            List<FacetValue> brand,
+            List<FacetValue> colour,
+            List<FacetValue> category,
+            List<PriceBucket> price) {
+    }
+}

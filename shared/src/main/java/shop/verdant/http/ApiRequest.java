@@ -1,0 +1,50 @@
+package shop.verdant.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Read access to an API Gateway REST proxy (payload v1) request. */
+public final class ApiRequest {
+    private final APIGatewayProxyRequestEvent event;
+    private final Map<String, String> headers = new HashMap<>();
+
+    public ApiRequest(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+    }
+
+    public String pathParameter(String name) {
+        Map<String, String> p = event.getPathParameters();
+        return p == null ? null : p.get(name);
+    }
+
+    /** Every query parameter with all its values; single-valued events are read too. */
+    public Map<String, List<String>> queryParameters() {
+        if (event.getMultiValueQueryStringParameters() != null) {
+            return event.getMultiValueQueryStringParameters();
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((k, v) -> out.put(k, List.of(v)));
+        }
+        return out;
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public String requestId() {
+        var ctx = event.getRequestContext();
+        return ctx == null ? null : ctx.getRequestId();
+    }
+
+    public String body() {
+        return event.getBody();
+    }
+}
