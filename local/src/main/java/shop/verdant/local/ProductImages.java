@@ -31,7 +31,7 @@ public final class ProductImages {
         String bg = colours[0];
         String fg = colours[1];
         int h = Math.abs(p.name().hashCode());
-        String motif = switch (Math.abs(p.attributes().getOrDefault("material", "").hashCode()) % 3) {
+        String motif = switch (Math.abs(p.categoryId().hashCode()) % 3) {
             case 0 -> "<path d='M300 150 C 420 170 450 300 300 450 C 150 300 180 170 300 150 Z' fill='" + fg
                     + "' opacity='0.85'/><path d='M300 190 L300 430' stroke='" + bg + "' stroke-width='8'/>";
             case 1 -> "<rect x='205' y='170' width='190' height='270' rx='42' fill='" + fg + "' opacity='0.85'/>"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import shop.verdant.domain.catalog.Brand;
 import shop.verdant.domain.catalog.Category;
 import shop.verdant.domain.catalog.CategoryTree;
@@ -34,6 +35,8 @@ public final class CatalogIndex {
     private static final float W_ATTRIBUTE = 1f;
     private static final float W_DESCRIPTION = 1f;
     private static final float PREFIX_FACTOR = 0.6f;
+    /** Attributes with more distinct values than this are filterable but get no facet (think "dimensions"). */
+    static final int MAX_FACETED_ATTRIBUTE_VALUES = 50;
 
     private final long version;
     private final CatalogItem[] docs;
@@ -171,21 +174,36 @@ public final class CatalogIndex {
         Bits brand = union(byBrand, q.brands(), n);
         Bits colour = union(byColour, q.colours(), n);
         Bits price = priceRange(q.minPrice(), q.maxPrice(), n);
-        Bits attributes = null;
-        for (Map.Entry<String, Set<String>> a : q.attributes().entrySet()) {
-            Bits values = union(byAttribute.getOrDefault(a.getKey(), Map.of()), a.getValue(), n);
-            attributes = attributes == null ? values : attributes.and(values);
+        List<String> attributeNames = new ArrayList<>(q.attributes().keySet());
+        Bits[] filters = new Bits[5 + attributeNames.size()];
+        filters[0] = text;
+        filters[1] = category;
+        filters[2] = brand;
+        filters[3] = colour;
+        filters[4] = price;
+        for (int a = 0; a < attributeNames.size(); a++) {
+            String name = attributeNames.get(a);
+            filters[5 + a] = union(byAttribute.getOrDefault(name, Map.of()), q.attributes().get(name), n);
         }
-
-        Bits[] filters = {text, category, brand, colour, price, attributes};
         Bits hits = intersect(filters, -1, n);
         int total = hits.cardinality();
 
+        Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Bits>> e : byAttribute.entrySet()) {
+            if (e.getValue().size() > MAX_FACETED_ATTRIBUTE_VALUES) {
+                continue;
+            }
+            int own = attributeNames.indexOf(e.getKey());
+            attributeFacets.put(e.getKey(), valueFacet(e.getValue(),
+                    own < 0 ? hits : without(filters, 5 + own, hits, n),
+                    q.attributes().getOrDefault(e.getKey(), Set.of()), v -> v));
+        }
         Facets facets = new Facets(
-                valueFacet(byBrand, intersect(filters, 2, n), q.brands(), this::brandName),
-                valueFacet(byColour, intersect(filters, 3, n), q.colours(), CatalogIndex::colourLabel),
-                categoryFacet(intersect(filters, 1, n), q.categoryId()),
-                priceFacet(intersect(filters, 4, n)));
+                valueFacet(byBrand, without(filters, 2, hits, n), q.brands(), this::brandName),
+                valueFacet(byColour, without(filters, 3, hits, n), q.colours(), CatalogIndex::colourLabel),
+                categoryFacet(without(filters, 1, hits, n), q.categoryId()),
+                priceFacet(without(filters, 4, hits, n)),
+                attributeFacets);
 
         int offset = Math.min(q.offset(), total);
         int[] page = scores != null
@@ -332,6 +350,11 @@ public final class CatalogIndex {
             }
         }
         return out == null ? Bits.all(n) : out;
+    }
+
+    /** The documents a facet counts over: every filter but its own, which are just the hits when it has none. */
+    private static Bits without(Bits[] filters, int own, Bits hits, int n) {
+        return filters[own] == null ? hits : intersect(filters, own, n);
     }
 
     private static List<FacetValue> valueFacet(Map<String, Bits> index, Bits base, Set<String> selected,

@@ -20,10 +20,12 @@ public record SearchResult(
     public record PriceBucket(long from, Long to, int count) {
     }
 
+    /** {@code attributes}: per attribute name, its values and counts (names with few distinct values only). */
     public record Facets(
             List<FacetValue> brand,
             List<FacetValue> colour,
             List<FacetValue> category,
-            List<PriceBucket> price) {
+            List<PriceBucket> price,
+            java.util.Map<String, List<FacetValue>> attributes) {
     }
 }
