@@ -1,9 +1,5 @@
-// Verdant storefront: one page, state in the URL (?q=&category=&brand=&colour=&minPrice=&maxPrice=&attr.x=&sort=&cursor=
+// Verdant storefront (no inline styles or scripts: the CSP is 'self' only): one page, state in the URL (?q=&category=&brand=&colour=&minPrice=&maxPrice=&attr.x=&sort=&cursor=
 // for listings, ?product=ID for a product page), so any view can be shared and Back/Forward work.
-const SWATCHES = {
-  natural: '#d9c3a0', green: '#4f7d4a', white: '#f7f7f2', black: '#2f302c', grey: '#8b8f88',
-  blue: '#3f6f8a', brown: '#7a5337', pink: '#d9a0a5', yellow: '#d8b53c', terracotta: '#b5593a',
-};
 const ATTRIBUTE_LABELS = { material: 'Material', certification: 'Certification', origin: 'Made in' };
 const LISTING_KEYS = ['q', 'category', 'brand', 'colour', 'minPrice', 'maxPrice', 'sort', 'cursor', 'limit'];
 
@@ -201,7 +197,7 @@ function renderFacets(f, p) {
     el('h2', { class: 'legend' }, 'Category'), el('ul', { class: 'category-list' }, catItems)));
 
   sections.push(checkboxFacet('Brand', 'brand', f.brand, p));
-  sections.push(checkboxFacet('Colour', 'colour', f.colour, p, (v) => el('span', { class: 'swatch', style: `background:${SWATCHES[v] || '#ccc'}` })));
+  sections.push(checkboxFacet('Colour', 'colour', f.colour, p, (v) => el('span', { class: `swatch swatch-${v}` })));
   sections.push(priceFacet(f.price, p));
   for (const [name, values] of Object.entries(f.attributes || {})) {
     sections.push(checkboxFacet(ATTRIBUTE_LABELS[name] || name, `attr.${name}`, values, p));

@@ -1,0 +1,100 @@
+package shop.verdant.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import shop.verdant.spec.TableSpec;
+import shop.verdant.spec.Tables;
+import software.constructs.Construct;
+
+/**
+ * Everything stateful: the tables (from {@link Tables}, the same specs the local shop creates) and the
+ * product-images bucket. Retained on stack deletion and protected from it.
+ */
+public final class DataStack extends Stack {
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Bucket images;
+
+    public DataStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        for (TableSpec spec : Tables.ALL) {
+            tables.put(spec.logicalName(), table(spec));
+        }
+        images = Bucket.Builder.create(this, "ProductImages")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // CloudFront (in the site stack) reads images through Origin Access Control. Granting it here, to
+        // this account's distributions, keeps the data stack free of references to the site stack.
+        images.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(images.arnForObjects("images/*")))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("AWS:SourceAccount", getAccount()),
+                        "ArnLike", Map.of("AWS:SourceArn", "arn:aws:cloudfront::" + getAccount() + ":distribution/*")))
+                .build());
+    }
+
+    private Table table(TableSpec spec) {
+        Table table = Table.Builder.create(this, spec.logicalName())
+                .partitionKey(attribute(spec.partitionKey()))
+                .sortKey(spec.sortKey() == null ? null : attribute(spec.sortKey()))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .stream(spec.stream() ? StreamViewType.NEW_AND_OLD_IMAGES : null)
+                .timeToLiveAttribute(spec.ttlAttribute())
+                .build();
+        for (TableSpec.Index index : spec.globalIndexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(attribute(index.partitionKey()))
+                    .sortKey(index.sortKey() == null ? null : attribute(index.sortKey()))
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
+        return table;
+    }
+
+    private static Attribute attribute(TableSpec.Key key) {
+        return Attribute.builder().name(key.name())
+                .type(key.type() == TableSpec.KeyType.S ? AttributeType.STRING : AttributeType.NUMBER).build();
+    }
+
+
+    public Map<String, Table> tables() {
+        return tables;
+    }
+
+    public Bucket images() {
+        return images;
+    }
+}

@@ -1,0 +1,147 @@
+package shop.verdant.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.RestApiOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketAttributes;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
+import software.constructs.Construct;
+
+/**
+ * The storefront's front door: a private bucket with the site's files behind CloudFront with Origin
+ * Access Control, {@code /api/*} routed to the REST API and {@code /images/*} to the images bucket, and
+ * security headers with a strict CSP on every response.
+ */
+public final class SiteStack extends Stack {
+
+    public record Props(RestApi api, Bucket images) {
+    }
+
+    private final Distribution distribution;
+
+    public SiteStack(Construct scope, String id, StackProps props, Props deps) {
+        super(scope, id, props);
+        Bucket site = Bucket.Builder.create(this, "SiteBucket")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .autoDeleteObjects(true)
+                .build();
+        // Imported, so that OAC does not write the data stack's bucket policy from here (the data stack grants it).
+        IBucket images = Bucket.fromBucketAttributes(this, "Images", BucketAttributes.builder()
+                .bucketArn(deps.images().getBucketArn())
+                .bucketName(deps.images().getBucketName())
+                .bucketRegionalDomainName(deps.images().getBucketRegionalDomainName())
+                .build());
+
+        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY).override(true).build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.DENY).override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
+                        .build())
+                .build();
+
+        // The API decides what may be cached: catalog reads say "public, max-age=…", personal data "no-store".
+        CachePolicy apiCache = CachePolicy.Builder.create(this, "ApiCache")
+                .comment("Verdant API: honour the origin's Cache-Control, key on every query parameter")
+                .minTtl(Duration.seconds(0))
+                .defaultTtl(Duration.seconds(0))
+                .maxTtl(Duration.minutes(5))
+                .queryStringBehavior(CacheQueryStringBehavior.all())
+                .headerBehavior(CacheHeaderBehavior.none())
+                .cookieBehavior(CacheCookieBehavior.none())
+                .enableAcceptEncodingGzip(true)
+                .enableAcceptEncodingBrotli(true)
+                .build();
+
+        distribution = Distribution.Builder.create(this, "Cdn")
+                .comment("Verdant storefront")
+                .defaultRootObject("index.html")
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .priceClass(PriceClass.PRICE_CLASS_100)
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(site))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                        .responseHeadersPolicy(headers)
+                        .compress(true)
+                        .build())
+                .additionalBehaviors(Map.of(
+                        "/api/*", BehaviorOptions.builder()
+                                .origin(new RestApiOrigin(deps.api()))
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                                .cachePolicy(apiCache)
+                                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                                .responseHeadersPolicy(headers)
+                                .build(),
+                        "/images/*", BehaviorOptions.builder()
+                                .origin(S3BucketOrigin.withOriginAccessControl(images))
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                                .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                                .responseHeadersPolicy(headers)
+                                .build()))
+                .build();
+
+        BucketDeployment.Builder.create(this, "DeploySite")
+                .sources(List.of(
+                        Source.asset(Repo.siteDir(), software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
+                                .exclude(List.of("e2e", "e2e/**", "node_modules", "node_modules/**", "package*.json")).build()),
+                        Source.jsonData("config.json", Map.of("apiBase", "/api", "environment", "aws"))))
+                .destinationBucket(site)
+                .distribution(distribution)
+                .distributionPaths(List.of("/index.html", "/config.json", "/assets/*"))
+                .build();
+    }
+
+    /** Same-origin everything: the site loads no third-party script, style, font or image. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self' https://*.amazoncognito.com "
+            + "https://cognito-idp.*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; "
+            + "object-src 'none'";
+
+    public Distribution distribution() {
+        return distribution;
+    }
+}

@@ -1,0 +1,34 @@
+package shop.verdant.infra;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/** The CDK app: stacks split by lifecycle, the environment read here and nowhere else. */
+public final class VerdantApp {
+    private VerdantApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        build(app, Environment.builder()
+                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                .region(System.getenv("CDK_DEFAULT_REGION"))
+                .build());
+        app.synth();
+    }
+
+    public record Stacks(DataStack data, CacheStack cache, ApiStack api, SiteStack site) {
+    }
+
+    public static Stacks build(App app, Environment env) {
+        StackProps props = StackProps.builder().env(env).build();
+        DataStack data = new DataStack(app, "Verdant-Data", props);
+        CacheStack cache = new CacheStack(app, "Verdant-Cache", props);
+        ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache));
+        SiteStack site = new SiteStack(app, "Verdant-Site", props, new SiteStack.Props(api.api(), data.images()));
+        Tags.of(app).add("project", "verdant");
+        return new Stacks(data, cache, api, site);
+    }
+}

@@ -1,0 +1,63 @@
+package shop.verdant.infra;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+class CacheAndSiteStackTest {
+
+    @Test
+    void redisIsEncryptedInTransitAndAtRestAcrossTwoZones() {
+        Synth.CACHE.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
+                "Engine", "redis", "TransitEncryptionEnabled", true, "AtRestEncryptionEnabled", true,
+                "AutomaticFailoverEnabled", true, "NumCacheClusters", 2)));
+    }
+
+    @Test
+    void isolatedVpcReachesDynamoDbThroughAGatewayEndpoint() {
+        Synth.CACHE.resourceCountIs("AWS::EC2::NatGateway", 0);
+        Synth.CACHE.resourceCountIs("AWS::EC2::InternetGateway", 0);
+        Synth.CACHE.hasResourceProperties("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of(
+                "VpcEndpointType", "Gateway",
+                "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                        Match.arrayWith(List.of(".dynamodb")))))))));
+    }
+
+    @Test
+    void onlyTheCatalogFunctionsReachRedis() {
+        Synth.CACHE.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
+                "IpProtocol", "tcp", "FromPort", 6379, "ToPort", 6379,
+                "SourceSecurityGroupId", Match.anyValue())));
+        Synth.CACHE.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress",
+                Match.objectLike(Map.of("CidrIp", Match.anyValue())), 0);
+    }
+
+    @Test
+    void siteBucketIsPrivateAndServedThroughOriginAccessControl() {
+        Synth.SITE.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true))));
+        Synth.SITE.resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
+        Synth.SITE.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of(
+                "DistributionConfig", Match.objectLike(Map.of(
+                        "DefaultRootObject", "index.html",
+                        "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
+                        "CacheBehaviors", Match.arrayWith(List.of(
+                                Match.objectLike(Map.of("PathPattern", "/api/*", "ViewerProtocolPolicy", "https-only",
+                                        "AllowedMethods", Match.arrayWith(List.of("POST")))))))))));
+        Synth.SITE.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of(
+                "DistributionConfig", Match.objectLike(Map.of(
+                        "CacheBehaviors", Match.arrayWith(List.of(
+                                Match.objectLike(Map.of("PathPattern", "/images/*", "ViewerProtocolPolicy", "redirect-to-https")))))))));
+    }
+
+    @Test
+    void siteFilesAndConfigAreDeployedAndEveryResponseCarriesACsp() {
+        Synth.SITE.resourceCountIs("Custom::CDKBucketDeployment", 1);
+        Synth.SITE.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of(
+                "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Match.objectLike(Map.of(
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.CONTENT_SECURITY_POLICY,
+                                "Override", true))))))));
+    }
+}
