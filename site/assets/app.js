@@ -18,7 +18,7 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-const app = { apiBase: '/api', categories: new Map(), roots: [], seq: 0, moved: false };
+const app = { apiBase: '/api', categories: new Map(), roots: [], seq: 0, moved: false, labels: new Map() };
 
 function visitorId() {
   try {
@@ -180,6 +180,7 @@ function card(item) {
 
 function renderFacets(f, p) {
   const box = $('#facets');
+  for (const v of [...f.brand, ...f.colour]) app.labels.set(v.value, v.label);
   const selectedCategory = p.get('category');
   const sections = [];
 
@@ -222,7 +223,7 @@ function checkboxFacet(title, param, values, p, decorate) {
 function priceFacet(buckets, p) {
   const min = p.get('minPrice');
   const max = p.get('maxPrice');
-  const euros = (cents) => (cents === null || cents === undefined ? '' : String(Math.round(Number(cents) / 100)));
+  const euros = (cents) => (cents === null || cents === undefined ? '' : String(Math.floor(Number(cents) / 100)));
   const label = (b) => b.to === undefined || b.to === null ? `€${b.from / 100} and up` : `€${b.from / 100} – €${Math.round((b.to + 1) / 100)}`;
   const minInput = el('input', { id: 'min-price', type: 'number', min: 0, step: 1, inputmode: 'numeric', value: euros(min) });
   const maxInput = el('input', { id: 'max-price', type: 'number', min: 0, step: 1, inputmode: 'numeric', value: euros(max) });
@@ -255,7 +256,7 @@ function renderChips(p) {
   const chips = [];
   for (const name of ['brand', 'colour', ...[...p.keys()].filter((k) => k.startsWith('attr.'))]) {
     for (const v of (p.get(name) || '').split(',').filter(Boolean)) {
-      chips.push(el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${v}`, onclick: () => toggleListValue(name, v) }, v));
+      chips.push(el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${v}`, onclick: () => toggleListValue(name, v) }, app.labels.get(v) || v));
     }
   }
   if (p.get('minPrice') || p.get('maxPrice')) {

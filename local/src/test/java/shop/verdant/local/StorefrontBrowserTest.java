@@ -1,0 +1,46 @@
+package shop.verdant.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storefront in Debian's Chromium, driven by playwright-core against the running local shop:
+ * site/e2e/storefront.e2e.mjs searches, filters, sorts, pages and opens a product, and saves screenshots.
+ */
+class StorefrontBrowserTest {
+
+    @Test
+    void aVisitorSearchesFiltersSortsAndOpensAProduct() throws Exception {
+        Path e2e = LocalShop.codeHome().resolve("../../site/e2e").normalize();
+        Path chromium = Path.of("/usr/bin/chromium");
+        assertThat(chromium).as("Debian's chromium is needed: apt-get install chromium").isExecutable();
+        if (!Files.isDirectory(e2e.resolve("node_modules/playwright-core"))) {
+            run(e2e, 300, "npm", "install", "--no-package-lock", "--no-audit", "--no-fund");
+        }
+        Path shots = e2e.resolve("screenshots");
+        Files.createDirectories(shots);
+        Files.deleteIfExists(shots.resolve("storefront-search.png"));
+
+        ProcessBuilder pb = new ProcessBuilder("node", "storefront.e2e.mjs").directory(e2e.toFile()).inheritIO();
+        pb.environment().put("BASE_URL", TestShop.get().url().toString());
+        pb.environment().put("CHROMIUM", chromium.toString());
+        pb.environment().put("SCREENSHOT_DIR", shots.toString());
+        Process p = pb.start();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
+        assertThat(p.exitValue()).as("browser test exit code (its steps are printed above)").isZero();
+        assertThat(shots.resolve("storefront-search.png")).isNotEmptyFile();
+        assertThat(shots.resolve("storefront-product.png")).isNotEmptyFile();
+    }
+
+    private static void run(Path dir, int seconds, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+    }
+}
