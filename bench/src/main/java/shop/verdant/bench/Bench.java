@@ -1,0 +1,37 @@
+package shop.verdant.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** bench/run [all|search|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        int[] sizes = {100_000, 1_000_000};
+        int dynamoMax = 100_000;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--sizes")) {
+                sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+            } else if (args[i].equals("--dynamo-max")) {
+                dynamoMax = Integer.parseInt(args[++i]);
+            }
+        }
+        Path repo = Path.of("").toAbsolutePath();
+        if (what.equals("all") || what.equals("jars")) {
+            JarsBench.run(repo);
+        }
+        if (what.equals("all") || what.equals("localshop")) {
+            LocalShopBench.run(repo);
+        }
+        if (what.equals("all") || what.equals("coldstart")) {
+            ColdStartBench.run(repo);
+        }
+        if (what.equals("all") || what.equals("search")) {
+            SearchBench.run(sizes, dynamoMax);
+        }
+        System.exit(0);
+    }
+}

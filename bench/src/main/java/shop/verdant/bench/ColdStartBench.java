@@ -1,0 +1,85 @@
+package shop.verdant.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import shop.verdant.local.LocalShop;
+import shop.verdant.spec.Tables;
+
+/**
+ * Cold-start proxy: wall time of a fresh JVM that loads a function's shaded jar, builds the handler
+ * and answers the first {@code GET /api/products}, as a ratio to a hello-world handler started the
+ * same way in the same run, with and without an application class-data-sharing archive.
+ */
+final class ColdStartBench {
+    private static final int RUNS = 7;
+
+    static void run(Path repo) throws Exception {
+        System.out.println("== cold-start proxy (fresh JVM: start + handler init + first GET /api/products)");
+        Path jar = repo.resolve("functions/catalog/target/catalog-lambda.jar");
+        Path benchClasses = repo.resolve("bench/target/classes");
+        String classpath = jar + File.pathSeparator + benchClasses;
+        try (LocalShop shop = LocalShop.start(new LocalShop.Options(0, 0, 0, 0, null,
+                repo.resolve("site"), repo.resolve("bench/target/shop")))) {
+            List<String> props = new ArrayList<>();
+            for (String name : List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", Tables.PRODUCTS.envVar(),
+                    Tables.CATEGORIES.envVar(), Tables.BRANDS.envVar())) {
+                props.add("-D" + name + "=" + System.getProperty(name));
+            }
+            Path work = Files.createDirectories(repo.resolve("bench/target/cds"));
+            String hello = HelloHandler.class.getName();
+            String search = "shop.verdant.catalog.SearchProductsHandler";
+            List<String> lambdaFlags = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+            double helloPlain = median(classpath, props, lambdaFlags, List.of(), hello);
+            double searchPlain = median(classpath, props, lambdaFlags, List.of(), search);
+            System.out.printf("  hello world:         %4.0f ms%n", helloPlain);
+            System.out.printf("  catalog search:      %4.0f ms  (%.1fx hello)%n", searchPlain, searchPlain / helloPlain);
+
+            List<String> noTiering = List.of("-XX:+UseSerialGC");
+            double searchC2 = median(classpath, props, noTiering, List.of(), search);
+            System.out.printf("  catalog search, full tiered JIT (no TieredStopAtLevel=1): %4.0f ms%n", searchC2);
+
+            Path helloJsa = work.resolve("hello.jsa");
+            Path searchJsa = work.resolve("search.jsa");
+            runOnce(classpath, props, lambdaFlags, List.of("-XX:ArchiveClassesAtExit=" + helloJsa), hello);
+            runOnce(classpath, props, lambdaFlags, List.of("-XX:ArchiveClassesAtExit=" + searchJsa), search);
+            double helloCds = median(classpath, props, lambdaFlags, List.of("-XX:SharedArchiveFile=" + helloJsa), hello);
+            double searchCds = median(classpath, props, lambdaFlags, List.of("-XX:SharedArchiveFile=" + searchJsa), search);
+            System.out.printf("  with AppCDS archive: hello %4.0f ms, catalog search %4.0f ms (%.1fx hello, %.1fx the plain hello)%n",
+                    helloCds, searchCds, searchCds / helloCds, searchCds / helloPlain);
+        }
+    }
+
+    private static double median(String cp, List<String> props, List<String> flags, List<String> extra, String handler)
+            throws Exception {
+        runOnce(cp, props, flags, extra, handler);
+        double[] times = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            times[i] = runOnce(cp, props, flags, extra, handler);
+        }
+        Arrays.sort(times);
+        return times[RUNS / 2];
+    }
+
+    private static double runOnce(String cp, List<String> props, List<String> flags, List<String> extra, String handler)
+            throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.addAll(extra);
+        cmd.add("-Xshare:auto");
+        cmd.addAll(props);
+        cmd.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), handler));
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("cold-start probe failed: " + String.join(" ", cmd));
+        }
+        return (System.nanoTime() - t) / 1e6;
+    }
+}
