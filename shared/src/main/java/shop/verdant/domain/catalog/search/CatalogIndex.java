@@ -49,9 +49,9 @@ public final class CatalogIndex {
     private final float[][] weights;
 
     private final Map<String, Bits> byCategory = new HashMap<>();
-    private final Map<String, Bits> byBrand = new HashMap<>();
-    private final Map<String, Bits> byColour = new HashMap<>();
-    private final Map<String, Map<String, Bits>> byAttribute = new HashMap<>();
+    private final Dimension byBrand;
+    private final Dimension byColour;
+    private final Map<String, Dimension> byAttribute = new TreeMap<>();
     private final Bits[] priceBucketBits;
 
     private final int[] priceAscOrder;
@@ -74,13 +74,15 @@ public final class CatalogIndex {
 
         Map<String, PostingBuilder> terms = new HashMap<>();
         Map<String, Float> docTerms = new HashMap<>();
+        this.byBrand = new Dimension(n);
+        this.byColour = new Dimension(n);
         for (int d = 0; d < n; d++) {
             CatalogItem item = docs[d];
             docById.put(item.productId(), d);
-            bitsFor(byBrand, item.brandId(), n).set(d);
-            bitsFor(byColour, item.colour(), n).set(d);
+            byBrand.add(d, item.brandId());
+            byColour.add(d, item.colour());
             for (Map.Entry<String, String> a : item.attributes().entrySet()) {
-                bitsFor(byAttribute.computeIfAbsent(a.getKey(), k -> new HashMap<>()), a.getValue(), n).set(d);
+                byAttribute.computeIfAbsent(a.getKey(), k -> new Dimension(n)).add(d, a.getValue());
             }
             for (Category c : tree.path(item.categoryId())) {
                 bitsFor(byCategory, c.categoryId(), n).set(d);
@@ -171,8 +173,8 @@ public final class CatalogIndex {
             scores = null;
         }
         Bits category = q.categoryId() == null ? null : byCategory.getOrDefault(q.categoryId(), new Bits(n));
-        Bits brand = union(byBrand, q.brands(), n);
-        Bits colour = union(byColour, q.colours(), n);
+        Bits brand = union(byBrand.bits, q.brands(), n);
+        Bits colour = union(byColour.bits, q.colours(), n);
         Bits price = priceRange(q.minPrice(), q.maxPrice(), n);
         List<String> attributeNames = new ArrayList<>(q.attributes().keySet());
         Bits[] filters = new Bits[5 + attributeNames.size()];
@@ -183,14 +185,15 @@ public final class CatalogIndex {
         filters[4] = price;
         for (int a = 0; a < attributeNames.size(); a++) {
             String name = attributeNames.get(a);
-            filters[5 + a] = union(byAttribute.getOrDefault(name, Map.of()), q.attributes().get(name), n);
+            Dimension dimension = byAttribute.get(name);
+            filters[5 + a] = union(dimension == null ? Map.of() : dimension.bits, q.attributes().get(name), n);
         }
         Bits hits = intersect(filters, -1, n);
         int total = hits.cardinality();
 
         Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Bits>> e : byAttribute.entrySet()) {
-            if (e.getValue().size() > MAX_FACETED_ATTRIBUTE_VALUES) {
+        for (Map.Entry<String, Dimension> e : byAttribute.entrySet()) {
+            if (e.getValue().values.size() > MAX_FACETED_ATTRIBUTE_VALUES) {
                 continue;
             }
             int own = attributeNames.indexOf(e.getKey());
@@ -299,16 +302,29 @@ public final class CatalogIndex {
         return lo;
     }
 
+    /** Whole price buckets inside the range are OR-ed in as words; only the partial edges are walked. */
     private Bits priceRange(Long min, Long max, int n) {
         if (min == null && max == null) {
             return null;
         }
         long lo = min == null ? Long.MIN_VALUE : min;
         long hi = max == null ? Long.MAX_VALUE : max;
-        int start = firstPriceAtLeast(lo);
         Bits bits = new Bits(n);
-        for (int i = start; i < priceAscOrder.length && docs[priceAscOrder[i]].priceMinor() <= hi; i++) {
-            bits.set(priceAscOrder[i]);
+        for (int b = 0; b < PRICE_BUCKETS.length; b++) {
+            long bucketLo = b == 0 ? Long.MIN_VALUE : PRICE_BUCKETS[b];
+            long bucketHi = b + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[b + 1] - 1 : Long.MAX_VALUE;
+            if (bucketHi < lo || bucketLo > hi) {
+                continue;
+            }
+            if (lo <= bucketLo && bucketHi <= hi) {
+                bits.or(priceBucketBits[b]);
+            } else {
+                long from = Math.max(lo, bucketLo);
+                long to = Math.min(hi, bucketHi);
+                for (int i = firstPriceAtLeast(from); i < priceAscOrder.length && docs[priceAscOrder[i]].priceMinor() <= to; i++) {
+                    bits.set(priceAscOrder[i]);
+                }
+            }
         }
         return bits;
     }
@@ -357,13 +373,31 @@ public final class CatalogIndex {
         return filters[own] == null ? hits : intersect(filters, own, n);
     }
 
-    private static List<FacetValue> valueFacet(Map<String, Bits> index, Bits base, Set<String> selected,
+    /**
+     * Counts per value over {@code base}, whichever way is cheaper: one AND-count per value (each a pass
+     * over all words), or one pass over the documents in {@code base} reading each one's value ordinal.
+     */
+    private static List<FacetValue> valueFacet(Dimension dimension, Bits base, Set<String> selected,
                                                java.util.function.Function<String, String> label) {
+        List<String> values = dimension.values;
+        int[] counts = new int[values.size()];
+        int baseSize = base.cardinality();
+        if ((long) baseSize * 4 < (long) values.size() * base.words.length) {
+            int[] ordinals = dimension.ordinalOf;
+            for (int d = base.nextSetBit(0); d >= 0; d = base.nextSetBit(d + 1)) {
+                if (ordinals[d] >= 0) {
+                    counts[ordinals[d]]++;
+                }
+            }
+        } else {
+            for (int v = 0; v < counts.length; v++) {
+                counts[v] = base.andCount(dimension.bits.get(values.get(v)));
+            }
+        }
         List<FacetValue> out = new ArrayList<>();
-        for (Map.Entry<String, Bits> e : index.entrySet()) {
-            int count = base.andCount(e.getValue());
-            if (count > 0 || selected.contains(e.getKey())) {
-                out.add(new FacetValue(e.getKey(), label.apply(e.getKey()), count));
+        for (int v = 0; v < counts.length; v++) {
+            if (counts[v] > 0 || selected.contains(values.get(v))) {
+                out.add(new FacetValue(values.get(v), label.apply(values.get(v)), counts[v]));
             }
         }
         out.sort(Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::label));
@@ -525,6 +559,37 @@ public final class CatalogIndex {
 
     private static Bits bitsFor(Map<String, Bits> index, String value, int n) {
         return index.computeIfAbsent(value == null ? "" : value, k -> new Bits(n));
+    }
+
+    /**
+     * One single-valued facet dimension (brand, colour, an attribute): a bit set per value for filtering,
+     * and each document's value ordinal (-1 for none) for counting over few documents.
+     */
+    private static final class Dimension {
+        final Map<String, Bits> bits = new HashMap<>();
+        final List<String> values = new ArrayList<>();
+        final int[] ordinalOf;
+        private final Map<String, Integer> ordinals = new HashMap<>();
+        private final int n;
+
+        Dimension(int n) {
+            this.n = n;
+            this.ordinalOf = new int[n];
+            java.util.Arrays.fill(ordinalOf, -1);
+        }
+
+        void add(int doc, String value) {
+            String v = value == null ? "" : value;
+            Integer ord = ordinals.get(v);
+            if (ord == null) {
+                ord = values.size();
+                ordinals.put(v, ord);
+                values.add(v);
+                bits.put(v, new Bits(n));
+            }
+            bits.get(v).set(doc);
+            ordinalOf[doc] = ord;
+        }
     }
 
     /** A field counts once per document however often its text repeats a term. */
