@@ -21,14 +21,20 @@ final class ColdStartBench {
     static void run(Path repo) throws Exception {
         System.out.println("== cold-start proxy (fresh JVM: start + handler init + first GET /api/products)");
         Path jar = repo.resolve("functions/catalog/target/catalog-lambda.jar");
-        Path benchClasses = repo.resolve("bench/target/classes");
-        String classpath = jar + File.pathSeparator + benchClasses;
-        try (LocalShop shop = LocalShop.start(new LocalShop.Options(0, 0, 0, 0, null,
-                repo.resolve("site"), repo.resolve("bench/target/shop")))) {
+        // Jars only: class-data sharing refuses directories on the class path.
+        Path benchJar = repo.resolve("bench/target/verdant-bench.jar");
+        String classpath = jar + File.pathSeparator + benchJar;
+        try (LocalShop shop = LocalShop.start(LocalShop.Options.forRepository(repo, repo.resolve("bench/target/shop")))) {
             List<String> props = new ArrayList<>();
             for (String name : List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", Tables.PRODUCTS.envVar(),
                     Tables.CATEGORIES.envVar(), Tables.BRANDS.envVar())) {
                 props.add("-D" + name + "=" + System.getProperty(name));
+            }
+            // A cold container normally finds the shared cache warm (other containers filled it): one search does that.
+            var warm = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    shop.url().resolve("/api/products?q=bamboo")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (warm.statusCode() != 200) {
+                throw new IllegalStateException("warm-up search failed: " + warm.statusCode());
             }
             Path work = Files.createDirectories(repo.resolve("bench/target/cds"));
             String hello = HelloHandler.class.getName();

@@ -16,13 +16,21 @@ public final class ColdStartProbe {
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
         var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                 Class.forName(args[0]).getDeclaredConstructor().newInstance();
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod("GET").withPath("/api/products").withResource("/api/products")
                 .withMultiValueQueryStringParameters(Map.of("q", List.of("bamboo"), "sort", List.of("price_asc")))
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("cold-start"));
+        long t1 = System.nanoTime();
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        long t2 = System.nanoTime();
+        if (Boolean.getBoolean("probe.verbose")) {
+            long startedMs = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            System.err.printf("jvm to main %d ms, handler init %d ms, first request %d ms%n",
+                    System.currentTimeMillis() - startedMs - (t2 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        }
         if (response.getStatusCode() != 200) {
             System.err.println("status " + response.getStatusCode() + ": " + response.getBody());
             System.exit(1);

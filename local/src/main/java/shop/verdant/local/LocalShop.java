@@ -42,17 +42,22 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalShop implements AutoCloseable {
     public static final String BUCKET = "verdant-images";
 
-    /** What to start where. Port 0 picks a free port; a null dataDir keeps everything in memory. */
+    /**
+     * What to start where. Port 0 picks a free port; a null dataDir keeps everything in memory;
+     * {@code s3MockJar} is S3Mock's executable jar, which the build copies to {@code local/target/engines}.
+     */
     public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, Path dataDir, Path siteDir,
-                          Path workDir) {
+                          Path workDir, Path s3MockJar) {
         public static Options defaults() {
             Path target = codeHome();
             return new Options(8080, 0, 0, 0, null, target.resolve("../../site").normalize(),
-                    target.resolve("local-shop"));
+                    target.resolve("local-shop"), target.resolve("engines/s3mock.jar"));
         }
 
-        public Options withPort(int p) {
-            return new Options(p, dynamoDbPort, redisPort, s3Port, dataDir, siteDir, workDir);
+        /** Defaults for a repository checkout at {@code repo}, on free ports, in memory. */
+        public static Options forRepository(Path repo, Path workDir) {
+            return new Options(0, 0, 0, 0, null, repo.resolve("site"), workDir,
+                    repo.resolve("local/target/engines/s3mock.jar"));
         }
     }
 
@@ -88,7 +93,7 @@ public final class LocalShop implements AutoCloseable {
         Files.createDirectories(work);
 
         CompletableFuture<S3MockEngine> s3 = CompletableFuture.supplyAsync(() -> call(() -> track(S3MockEngine.start(
-                codeHome().resolve("engines/s3mock.jar"), s3Port, s3HttpsPort, BUCKET,
+                o.s3MockJar(), s3Port, s3HttpsPort, BUCKET,
                 data == null ? null : data.resolve("s3"), work.resolve("s3mock.log")))));
         CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() ->
                 track(RedisEngine.start(redisPort, data == null ? null : data.resolve("redis")))));
@@ -258,7 +263,7 @@ public final class LocalShop implements AutoCloseable {
                 }
             }
         }
-        Options options = new Options(port, dynamoPort, redisPort, s3Port, dataDir, siteDir, o.workDir());
+        Options options = new Options(port, dynamoPort, redisPort, s3Port, dataDir, siteDir, o.workDir(), o.s3MockJar());
         System.out.println("Starting Verdant: DynamoDB Local, Redis and S3Mock ...");
         LocalShop shop = LocalShop.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,7 +14,7 @@ final class TestShop {
             try {
                 LocalShop.Options defaults = LocalShop.Options.defaults();
                 shop = LocalShop.start(new LocalShop.Options(0, 0, 0, 0, null, defaults.siteDir(),
-                        Path.of("target", "test-shop").toAbsolutePath()));
+                        Path.of("target", "test-shop").toAbsolutePath(), defaults.s3MockJar()));
             } catch (Exception e) {
                 throw new IllegalStateException("local shop did not start", e);
             }

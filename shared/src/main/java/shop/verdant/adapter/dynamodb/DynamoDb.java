@@ -19,6 +19,12 @@ public final class DynamoDb {
     private DynamoDb() {
     }
 
+    /**
+     * The enhanced client names this interceptor in a resource file and the SDK loads it by name. The
+     * reference keeps it in the minimized Lambda jars (ShadedJarSmokeTest fails without it).
+     */
+    static final Class<?> LOADED_BY_NAME = software.amazon.awssdk.enhanced.dynamodb.internal.ApplyUserAgentInterceptor.class;
+
     public static DynamoDbClient client() {
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
