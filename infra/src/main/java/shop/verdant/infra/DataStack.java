@@ -39,7 +39,19 @@ public final class DataStack extends Stack {
         for (TableSpec spec : Tables.ALL) {
             tables.put(spec.logicalName(), table(spec));
         }
+        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
+                        .expiration(software.amazon.awscdk.Duration.days(365)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Nag.suppress(accessLogs, "AwsSolutions-S1", "This is the server-access-log target; logging it into itself would loop.");
         images = Bucket.Builder.create(this, "ProductImages")
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix("product-images/")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)

@@ -1,6 +1,8 @@
 package shop.verdant.infra;
 
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -23,12 +25,15 @@ public final class VerdantApp {
     }
 
     public static Stacks build(App app, Environment env) {
+        // Server access logs are delivered by bucket policy, so every bucket can keep ACLs disabled.
+        app.getNode().setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
         StackProps props = StackProps.builder().env(env).build();
         DataStack data = new DataStack(app, "Verdant-Data", props);
         CacheStack cache = new CacheStack(app, "Verdant-Cache", props);
         ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache));
         SiteStack site = new SiteStack(app, "Verdant-Site", props, new SiteStack.Props(api.api(), data.images()));
         Tags.of(app).add("project", "verdant");
+        Aspects.of(app).add(new AwsSolutionsChecks());
         return new Stacks(data, cache, api, site);
     }
 }

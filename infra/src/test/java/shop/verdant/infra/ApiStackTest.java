@@ -68,6 +68,16 @@ class ApiStackTest {
     }
 
     @Test
+    void aWafRateRuleGuardsTheStage() {
+        Synth.API.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
+                "Scope", "REGIONAL",
+                "Rules", Match.arrayWith(List.of(Match.objectLike(Map.of("Statement", Map.of("RateBasedStatement",
+                        Map.of("Limit", ApiStack.RATE_LIMIT_PER_5_MINUTES, "AggregateKeyType", "IP")))))))));
+        Synth.API.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+        Synth.API.resourceCountIs("AWS::ApiGateway::RequestValidator", 1);
+    }
+
+    @Test
     void catalogFunctionsMayOnlyReadTheirTables() {
         String policies = Synth.API.findResources("AWS::IAM::Policy").toString();
         assertThat(policies).contains("dynamodb:GetItem", "dynamodb:Query")

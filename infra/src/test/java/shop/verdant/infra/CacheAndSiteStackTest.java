@@ -27,7 +27,7 @@ class CacheAndSiteStackTest {
     @Test
     void onlyTheCatalogFunctionsReachRedis() {
         Synth.CACHE.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
-                "IpProtocol", "tcp", "FromPort", 6379, "ToPort", 6379,
+                "IpProtocol", "tcp", "FromPort", CacheStack.REDIS_PORT, "ToPort", CacheStack.REDIS_PORT,
                 "SourceSecurityGroupId", Match.anyValue())));
         Synth.CACHE.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress",
                 Match.objectLike(Map.of("CidrIp", Match.anyValue())), 0);
@@ -50,6 +50,16 @@ class CacheAndSiteStackTest {
                 "DistributionConfig", Match.objectLike(Map.of(
                         "CacheBehaviors", Match.arrayWith(List.of(
                                 Match.objectLike(Map.of("PathPattern", "/images/*", "ViewerProtocolPolicy", "redirect-to-https")))))))));
+    }
+
+    @Test
+    void theCdnAndBothBucketsWriteAccessLogs() {
+        Synth.SITE.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of(
+                "DistributionConfig", Match.objectLike(Map.of("Logging", Match.objectLike(Map.of("Prefix", "cdn/")))))));
+        Synth.SITE.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "site-bucket/")))));
+        Synth.DATA.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "product-images/")))));
     }
 
     @Test

@@ -26,19 +26,38 @@ class StorefrontBrowserTest {
         Files.createDirectories(shots);
         Files.deleteIfExists(shots.resolve("storefront-search.png"));
 
-        ProcessBuilder pb = new ProcessBuilder("node", "storefront.e2e.mjs").directory(e2e.toFile()).inheritIO();
+        // The child's output is read here and printed by this JVM: writing to the inherited stdout
+        // would corrupt Surefire's channel to the forked test JVM.
+        ProcessBuilder pb = new ProcessBuilder("node", "storefront.e2e.mjs").directory(e2e.toFile())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("BASE_URL", TestShop.get().url().toString());
         pb.environment().put("CHROMIUM", chromium.toString());
         pb.environment().put("SCREENSHOT_DIR", shots.toString());
         Process p = pb.start();
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
-        assertThat(p.exitValue()).as("browser test exit code (its steps are printed above)").isZero();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                output.append(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                output.append(e);
+            }
+        });
+        reader.start();
+        boolean finished = p.waitFor(240, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        reader.join(10_000);
+        System.out.print(output);
+        assertThat(finished).as("browser test finished in time").isTrue();
+        assertThat(p.exitValue()).as("browser test steps:\n" + output).isZero();
         assertThat(shots.resolve("storefront-search.png")).isNotEmptyFile();
         assertThat(shots.resolve("storefront-product.png")).isNotEmptyFile();
     }
 
     private static void run(Path dir, int seconds, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO()
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("npm-install.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
