@@ -18,10 +18,7 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.ObjectOwnership;
 import shop.verdant.spec.TableSpec;
 import shop.verdant.spec.Tables;
 import software.constructs.Construct;
@@ -39,24 +36,16 @@ public final class DataStack extends Stack {
         for (TableSpec spec : Tables.ALL) {
             tables.put(spec.logicalName(), table(spec));
         }
-        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        Bucket accessLogs = PrivateBucket.builder(this, "AccessLogs")
                 .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
                         .expiration(software.amazon.awscdk.Duration.days(365)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         Nag.suppress(accessLogs, "AwsSolutions-S1", "This is the server-access-log target; logging it into itself would loop.");
-        images = Bucket.Builder.create(this, "ProductImages")
+        images = PrivateBucket.builder(this, "ProductImages")
                 .serverAccessLogsBucket(accessLogs)
                 .serverAccessLogsPrefix("product-images/")
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
                 .versioned(true)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // CloudFront (in the site stack) reads images through Origin Access Control. Granting it here, to

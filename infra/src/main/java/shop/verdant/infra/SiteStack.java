@@ -29,10 +29,8 @@ import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.RestApiOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
-import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
@@ -54,23 +52,16 @@ public final class SiteStack extends Stack {
     public SiteStack(Construct scope, String id, StackProps props, Props deps) {
         super(scope, id, props);
         // CloudFront standard logs need ACLs on their bucket: hence BUCKET_OWNER_PREFERRED here only.
-        Bucket logs = Bucket.Builder.create(this, "Logs")
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
+        Bucket logs = PrivateBucket.builder(this, "Logs")
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
                 .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
                         .expiration(Duration.days(90)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         Nag.suppress(logs, "AwsSolutions-S1", "This is the log target of the site bucket and the CDN; logging it into itself would loop.");
-        Bucket site = Bucket.Builder.create(this, "SiteBucket")
+        Bucket site = PrivateBucket.builder(this, "SiteBucket")
                 .serverAccessLogsBucket(logs)
                 .serverAccessLogsPrefix("site-bucket/")
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .autoDeleteObjects(true)
                 .build();

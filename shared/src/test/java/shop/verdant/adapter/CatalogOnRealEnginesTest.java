@@ -70,7 +70,7 @@ class CatalogOnRealEnginesTest {
     }
 
     private SearchResult find(String text) {
-        return search.search(new ProductQuery(text, null, null, null, null, null, null, SortOrder.NAME, 24, 0));
+        return search.search(new ProductQuery(text, null, null, null, null, null, null, SortOrder.NAME, 24, 0)).result();
     }
 
     @Test

@@ -27,8 +27,9 @@ public final class SearchProductsHandler extends ApiHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         ProductQueryParser.Parsed parsed = parser.parse(request.queryParameters());
-        SearchResult result = search.search(parsed.query());
+        SearchProducts.Answer answer = search.search(parsed.query());
+        SearchResult result = answer.result();
         return ApiResponse.publicJson(CatalogViews.page(result, parser.nextCursor(parsed, result.nextOffset()),
-                search.current(), imageBase), 30);
+                answer.index(), imageBase), 30);
     }
 }

@@ -23,12 +23,16 @@ public final class SearchProducts {
         this.browse = browse;
     }
 
-    public SearchResult search(ProductQuery query) {
+    /** A page of results with the index that produced it, for labels (brand names) that match the page. */
+    public record Answer(SearchResult result, CatalogIndex index) {
+    }
+
+    public Answer search(ProductQuery query) {
         CatalogIndex current = current();
         if (query.categoryId() != null && !current.hasCategory(query.categoryId())) {
             throw ValidationException.of("category", "no category has the id '" + query.categoryId() + "'");
         }
-        return current.search(query);
+        return new Answer(current.search(query), current);
     }
 
     /** The index for the snapshot's current version, rebuilt if a write moved it. */

@@ -21,7 +21,7 @@ class CatalogServicesTest {
     private final InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
 
     private SearchResult searchFor(String text) {
-        return catalog.search.search(new ProductQuery(text, null, null, null, null, null, null, null, 24, 0));
+        return catalog.search.search(new ProductQuery(text, null, null, null, null, null, null, null, 24, 0)).result();
     }
 
     @Test
