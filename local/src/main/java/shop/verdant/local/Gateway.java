@@ -111,7 +111,14 @@ public final class Gateway implements AutoCloseable {
                 serveFile(exchange, path);
             }
         } catch (RuntimeException e) {
+            // A fault in the stand-in itself: answer like API Gateway would rather than drop the connection.
             e.printStackTrace();
+            try {
+                send(exchange, 500, Problem.CONTENT_TYPE, Json.write(Problem.of("internal", "Internal error", 500,
+                        "The local gateway failed.", null)).getBytes(StandardCharsets.UTF_8), Map.of());
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                // the response had started; nothing more can be said
+            }
         }
     }
 

@@ -38,6 +38,12 @@ final class CatalogViews {
                   List<Summary> related) {
     }
 
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
     static Page page(SearchResult result, String nextCursor, CatalogIndex index, String imageBase) {
         return new Page(result.items().stream().map(i -> summary(i, index, imageBase)).toList(),
                 result.total(), nextCursor, result.facets());
@@ -53,8 +59,12 @@ final class CatalogViews {
         Product p = page.product();
         List<Ref> breadcrumb = page.breadcrumb().stream().map(c -> new Ref(c.categoryId(), c.name())).toList();
         Category category = page.breadcrumb().isEmpty() ? null : page.breadcrumb().get(page.breadcrumb().size() - 1);
-        Map<String, String> seo = p.seo() == null ? Map.of() : Map.of(
-                "slug", p.seo().slug(), "title", p.seo().title(), "description", p.seo().description());
+        Map<String, String> seo = new java.util.LinkedHashMap<>();
+        if (p.seo() != null) {
+            putIfPresent(seo, "slug", p.seo().slug());
+            putIfPresent(seo, "title", p.seo().title());
+            putIfPresent(seo, "description", p.seo().description());
+        }
         return new Detail(p.productId(), p.sku(), p.name(), p.description(), new Ref(p.brandId(), page.brandName()),
                 p.colour(), category == null ? null : new Ref(category.categoryId(), category.name()), breadcrumb,
                 p.attributes(), new Price(p.price().minor(), p.price().currency()),

@@ -91,6 +91,20 @@ class CatalogHandlersTest {
     }
 
     @Test
+    void aProductWithPartialSeoStillRenders() {
+        var p4 = catalog.products.get("p4");
+        catalog.manage.saveProduct(new shop.verdant.domain.catalog.Product(p4.productId(), p4.merchantId(), p4.sku(),
+                p4.name(), p4.description(), p4.brandId(), p4.colour(), p4.categoryId(), p4.attributes(), p4.price(),
+                p4.stockAvailable(), p4.stockReserved(), p4.status(), p4.images(),
+                new shop.verdant.domain.catalog.Seo("glass-bottle", null, null), p4.createdAt(), p4.updatedAt(), "t",
+                p4.version()));
+        APIGatewayProxyResponseEvent r = product.handleRequest(event("catalog-get-product.json"), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(body(r).at("/seo/slug").asText()).isEqualTo("glass-bottle");
+        assertThat(body(r).at("/seo").has("title")).isFalse();
+    }
+
+    @Test
     void unknownProductIsA404Problem() {
         APIGatewayProxyResponseEvent r = product.handleRequest(event("catalog-get-product-unknown.json"), null);
         assertThat(r.getStatusCode()).isEqualTo(404);
