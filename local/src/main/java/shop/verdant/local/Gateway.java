@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -24,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -325,9 +323,11 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** One line in API Gateway's access-log shape, fields in {@link shop.verdant.spec.AccessLogFormat#ORDER}. */
     private void writeAccessLog(HttpExchange exchange, String requestId, Instant at, String method, String resource,
                                 String path, int status, int length, long latencyMillis) {
-        Map<String, Object> line = new HashMap<>();
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", requestId);
         line.put("requestTime", CLF.format(at));
         line.put("requestTimeEpoch", at.toEpochMilli());
@@ -339,20 +339,16 @@ public final class Gateway implements AutoCloseable {
         line.put("responseLength", length);
         line.put("responseLatency", latencyMillis);
         line.put("ip", exchange.getRemoteAddress().getAddress().getHostAddress());
-        String ua = exchange.getRequestHeaders().getFirst("User-Agent");
-        line.put("userAgent", ua == null ? "-" : ua);
+        line.put("userAgent", userAgent == null ? "-" : userAgent);
         line.put("userSub", "-");
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        for (String field : shop.verdant.spec.AccessLogFormat.ORDER) {
-            ordered.put(field, line.get(field));
-        }
         try {
             synchronized (this) {
-                Files.writeString(accessLog, Json.write(ordered) + "\n", StandardCharsets.UTF_8,
+                Files.writeString(accessLog, Json.write(line) + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The response has been sent; a lost log line must not turn into a second answer.
+            System.err.println("access log not written: " + e);
         }
     }
 
