@@ -33,7 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import shop.verdant.http.AuthException;
 import shop.verdant.http.Json;
+import shop.verdant.http.TokenVerifier;
 import shop.verdant.http.Problem;
 import shop.verdant.spec.Route;
 
@@ -66,6 +68,27 @@ public final class Gateway implements AutoCloseable {
     private final Supplier<Map<String, Object>> siteConfig;
     private final Path accessLog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile TokenVerifier authorizer;
+    private volatile String cognitoEndpoint;
+    private volatile java.util.function.Function<String, List<String>> mailbox;
+
+    /**
+     * Plays API Gateway's Cognito authorizer on COGNITO routes: a missing or invalid token is refused with
+     * 401 before any handler runs; a valid one's claims reach the handler as {@code requestContext.authorizer.claims}.
+     */
+    public void authorizer(TokenVerifier verifier) {
+        this.authorizer = verifier;
+    }
+
+    /** {@code POST /cognito/} is passed to this Cognito endpoint, as the site calls Cognito's API from the browser. */
+    public void cognitoProxy(String endpoint) {
+        this.cognitoEndpoint = endpoint;
+    }
+
+    /** {@code GET /local/mailbox?email=} answers the confirmation codes "sent" to an address (local shop only). */
+    public void mailbox(java.util.function.Function<String, List<String>> codesFor) {
+        this.mailbox = codesFor;
+    }
 
     public Gateway(int port, List<Route> routeTable, Path siteDir, String imagesBaseUrl,
                    Supplier<Map<String, Object>> siteConfig, Path accessLog) throws IOException {
@@ -102,6 +125,12 @@ public final class Gateway implements AutoCloseable {
                 serveApi(exchange);
             } else if (path.startsWith("/images/")) {
                 serveImage(exchange, path);
+            } else if ((path.equals("/cognito") || path.equals("/cognito/")) && cognitoEndpoint != null) {
+                proxyCognito(exchange);
+            } else if (path.equals("/local/mailbox") && mailbox != null) {
+                String email = parseQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("email", List.of("")).get(0);
+                send(exchange, 200, "application/json", Json.write(Map.of("email", email, "codes", mailbox.apply(email)))
+                        .getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
             } else if (path.equals("/config.json")) {
                 send(exchange, 200, "application/json", Json.write(siteConfig.get()).getBytes(StandardCharsets.UTF_8),
                         Map.of("Cache-Control", "no-store"));
@@ -146,6 +175,7 @@ public final class Gateway implements AutoCloseable {
         int status;
         String contentType;
         byte[] body;
+        Map<String, String> claims = Map.of();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Access-Control-Allow-Origin", "*");
         headers.put("x-amzn-RequestId", requestId);
@@ -163,8 +193,17 @@ public final class Gateway implements AutoCloseable {
                     pathKnown ? method + " is not allowed on " + path : "No API route matches " + path, requestId);
             contentType = Problem.CONTENT_TYPE;
             body = Json.write(p).getBytes(StandardCharsets.UTF_8);
+        } else if ((claims = authorize(exchange, matched)) == null) {
+            status = 401;
+            contentType = Problem.CONTENT_TYPE;
+            body = Json.write(Problem.of("unauthorized", "Unauthorized", 401, unauthorizedDetail(exchange), requestId))
+                    .getBytes(StandardCharsets.UTF_8);
+            headers.put("WWW-Authenticate", "Bearer");
         } else {
             APIGatewayProxyRequestEvent event = event(exchange, matched, matcher, requestId, at, requestBody);
+            if (!claims.isEmpty()) {
+                event.getRequestContext().setAuthorizer(new LinkedHashMap<>(Map.of("claims", claims)));
+            }
             APIGatewayProxyResponseEvent response;
             try {
                 response = handlerFor(matched).handleRequest(event, new LocalContext(requestId, matched.functionName()));
@@ -187,7 +226,62 @@ public final class Gateway implements AutoCloseable {
         }
         send(exchange, status, contentType, body, headers);
         writeAccessLog(exchange, requestId, at, method, matched == null ? null : matched.path(), path, status,
-                body.length, (System.nanoTime() - started) / 1_000_000);
+                body.length, (System.nanoTime() - started) / 1_000_000, claims == null ? null : claims.get("sub"));
+    }
+
+    /** The authorizer's claims: empty for routes without one, null when the token is missing or invalid. */
+    private Map<String, String> authorize(HttpExchange exchange, Route route) {
+        if (route.auth() != Route.Auth.COGNITO) {
+            return Map.of();
+        }
+        String token = bearer(exchange);
+        TokenVerifier verifier = authorizer;
+        if (token == null || verifier == null) {
+            return null;
+        }
+        try {
+            return verifier.verify(token);
+        } catch (AuthException e) {
+            exchange.setAttribute("authFailure", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String unauthorizedDetail(HttpExchange exchange) {
+        Object why = exchange.getAttribute("authFailure");
+        return why != null ? why.toString() : "Sign in: this needs a bearer token from the shop's user pool.";
+    }
+
+    private static String bearer(HttpExchange exchange) {
+        String h = exchange.getRequestHeaders().getFirst("Authorization");
+        if (h == null || h.isBlank()) {
+            return null;
+        }
+        h = h.trim();
+        return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
+    }
+
+    private void proxyCognito(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, "text/plain", new byte[0], Map.of());
+            return;
+        }
+        byte[] requestBody = exchange.getRequestBody().readAllBytes();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        try {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cognitoEndpoint + "/"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody));
+            if (target != null) {
+                r.header("X-Amz-Target", target);
+            }
+            HttpResponse<byte[]> answer = http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+            send(exchange, answer.statusCode(), "application/x-amz-json-1.1", answer.body(), Map.of("Cache-Control", "no-store"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(exchange, 503, "text/plain", new byte[0], Map.of());
+        }
     }
 
     private APIGatewayProxyRequestEvent event(HttpExchange exchange, Route route, Matcher matcher, String requestId,
@@ -325,7 +419,7 @@ public final class Gateway implements AutoCloseable {
 
     /** One line in API Gateway's access-log shape, fields in {@link shop.verdant.spec.AccessLogFormat#ORDER}. */
     private void writeAccessLog(HttpExchange exchange, String requestId, Instant at, String method, String resource,
-                                String path, int status, int length, long latencyMillis) {
+                                String path, int status, int length, long latencyMillis, String userSub) {
         String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", requestId);
@@ -340,7 +434,7 @@ public final class Gateway implements AutoCloseable {
         line.put("responseLatency", latencyMillis);
         line.put("ip", exchange.getRemoteAddress().getAddress().getHostAddress());
         line.put("userAgent", userAgent == null ? "-" : userAgent);
-        line.put("userSub", "-");
+        line.put("userSub", userSub == null ? "-" : userSub);
         try {
             synchronized (this) {
                 Files.writeString(accessLog, Json.write(line) + "\n", StandardCharsets.UTF_8,

@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.JedisPooled;
+import shop.verdant.adapter.cognito.CognitoTokenVerifier;
+import shop.verdant.shopping.ExpireOrdersHandler;
 import shop.verdant.adapter.dynamodb.DynamoDb;
 import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
@@ -46,23 +52,42 @@ public final class LocalShop implements AutoCloseable {
      * What to start where. Port 0 picks a free port; a null dataDir keeps everything in memory;
      * {@code s3MockJar} is S3Mock's executable jar, which the build copies to {@code local/target/engines}.
      */
-    public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, Path dataDir, Path siteDir,
-                          Path workDir, Path s3MockJar) {
+    public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, int cognitoPort, Path dataDir,
+                          Path siteDir, Path workDir, Path s3MockJar, Path cognitoPackage, int orderExpirySeconds,
+                          int sweepSeconds) {
         public static Options defaults() {
             Path target = codeHome();
-            return new Options(8080, 0, 0, 0, null, target.resolve("../../site").normalize(),
-                    target.resolve("local-shop"), target.resolve("engines/s3mock.jar"));
+            return new Options(8080, 0, 0, 0, 0, null, target.resolve("../../site").normalize(),
+                    target.resolve("local-shop"), target.resolve("engines/s3mock.jar"),
+                    target.resolve("../cognito").normalize(), 900, 15);
         }
 
         /** Defaults for a repository checkout at {@code repo}, on free ports, in memory. */
         public static Options forRepository(Path repo, Path workDir) {
-            return new Options(0, 0, 0, 0, null, repo.resolve("site"), workDir,
-                    repo.resolve("local/target/engines/s3mock.jar"));
+            return new Options(0, 0, 0, 0, 0, null, repo.resolve("site"), workDir,
+                    repo.resolve("local/target/engines/s3mock.jar"), repo.resolve("local/cognito"), 900, 15);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(newPort, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
+                    cognitoPackage, orderExpirySeconds, sweepSeconds);
+        }
+
+        public Options withOrders(int expirySeconds, int sweepEverySeconds) {
+            return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
+                    cognitoPackage, expirySeconds, sweepEverySeconds);
+        }
+
+        public Options withWorkDir(Path dir) {
+            return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, dir, s3MockJar,
+                    cognitoPackage, orderExpirySeconds, sweepSeconds);
         }
     }
 
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private Gateway gateway;
+    private String cognitoEndpoint;
+    private CognitoSetup.Pool userPool;
     private Path accessLog;
     private long readyMillis;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
@@ -88,9 +113,16 @@ public final class LocalShop implements AutoCloseable {
         int redisPort = Ports.resolve(o.redisPort());
         int s3Port = Ports.resolve(o.s3Port());
         int s3HttpsPort = Ports.resolve(0);
+        int cognitoPort = Ports.resolve(o.cognitoPort());
         Path data = o.dataDir();
         Path work = o.workDir();
         Files.createDirectories(work);
+        Path cognitoData = data != null ? data.resolve("cognito") : Files.createTempDirectory(work, "cognito-");
+        if (data == null) {
+            track(() -> deleteTree(cognitoData));
+        }
+        CompletableFuture<CognitoLocalEngine> cognitoEngine = CompletableFuture.supplyAsync(() -> call(() -> track(
+                CognitoLocalEngine.start(o.cognitoPackage(), cognitoPort, cognitoData, work.resolve("cognito-local.log")))));
 
         CompletableFuture<S3MockEngine> s3 = CompletableFuture.supplyAsync(() -> call(() -> track(S3MockEngine.start(
                 o.s3MockJar(), s3Port, s3HttpsPort, BUCKET,
@@ -129,17 +161,51 @@ public final class LocalShop implements AutoCloseable {
             uploadImages(images.endpoint(), seeded);
         }
 
+        CognitoLocalEngine cognito = cognitoEngine.join();
+        CognitoSetup.Pool pool;
+        try (CognitoSetup setup = new CognitoSetup(cognito.endpoint())) {
+            pool = setup.ensurePool();
+        }
+        System.setProperty("COGNITO_ISSUER", pool.issuer());
+        System.setProperty("COGNITO_CLIENT_ID", pool.clientId());
+        System.setProperty("ORDER_EXPIRY_SECONDS", Integer.toString(o.orderExpirySeconds()));
+        cognitoEndpoint = cognito.endpoint();
+        userPool = pool;
+
         accessLog = work.resolve("access-log.jsonl");
         Map<String, Object> siteConfig = new LinkedHashMap<>();
         siteConfig.put("apiBase", "/api");
         siteConfig.put("environment", "local");
+        siteConfig.put("cognito", Map.of("endpoint", "/cognito/", "region", "local",
+                "userPoolId", pool.userPoolId(), "clientId", pool.clientId()));
         gateway = track(new Gateway(o.port(), RouteTable.ROUTES, o.siteDir(), images.endpoint() + "/" + BUCKET,
                 () -> siteConfig, accessLog));
+        gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
+        gateway.cognitoProxy(cognito.endpoint());
+        gateway.mailbox(cognito::mailbox);
         gateway.warmUp();
+
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "order-expiry-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        track(scheduler::shutdownNow);
+        ExpireOrdersHandler sweeper = new ExpireOrdersHandler();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweeper.handleRequest(new ScheduledEvent(), null);
+            } catch (RuntimeException e) {
+                System.err.println("order expiry sweep failed (retried next run): " + e);
+            }
+        }, o.sweepSeconds(), o.sweepSeconds(), TimeUnit.SECONDS);
 
         endpoints.put("DynamoDB", dynamo.endpoint());
         endpoints.put("Redis", redis.join().url());
         endpoints.put("S3Mock", images.endpoint() + " (bucket " + BUCKET + ")");
+        endpoints.put("Cognito", cognito.endpoint() + " (pool " + pool.userPoolId() + ", client " + pool.clientId() + ")");
+        endpoints.put("Orders", "unpaid orders expire after " + o.orderExpirySeconds() + " s (swept every "
+                + o.sweepSeconds() + " s)");
         endpoints.put("Catalog", shoppable + " products" + (seeded.isEmpty() ? " (kept from the last run)" : " (demo data seeded)"));
         endpoints.put("Access log", accessLog.toString());
         readyMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -173,6 +239,14 @@ public final class LocalShop implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + gateway.port() + "/");
+    }
+
+    public String cognitoEndpoint() {
+        return cognitoEndpoint;
+    }
+
+    CognitoSetup.Pool userPool() {
+        return userPool;
     }
 
     public Path accessLog() {
@@ -215,6 +289,15 @@ public final class LocalShop implements AutoCloseable {
         }
     }
 
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     private interface ThrowingSupplier<T> {
         T get() throws Exception;
     }
@@ -233,6 +316,9 @@ public final class LocalShop implements AutoCloseable {
         int dynamoPort = 0;
         int redisPort = 0;
         int s3Port = 0;
+        int cognitoPort = 0;
+        int expiry = o.orderExpirySeconds();
+        int sweep = o.sweepSeconds();
         Path dataDir = null;
         Path siteDir = o.siteDir();
         for (int i = 0; i < args.length; i++) {
@@ -242,6 +328,9 @@ public final class LocalShop implements AutoCloseable {
                 case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args[++i]);
                 case "--redis-port" -> redisPort = Integer.parseInt(args[++i]);
                 case "--s3-port" -> s3Port = Integer.parseInt(args[++i]);
+                case "--cognito-port" -> cognitoPort = Integer.parseInt(args[++i]);
+                case "--order-expiry-seconds" -> expiry = Integer.parseInt(args[++i]);
+                case "--sweep-seconds" -> sweep = Integer.parseInt(args[++i]);
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--persist" -> dataDir = Path.of(".verdant-data").toAbsolutePath();
                 case "--site" -> siteDir = Path.of(args[++i]).toAbsolutePath();
@@ -252,6 +341,9 @@ public final class LocalShop implements AutoCloseable {
                               --dynamodb-port N   DynamoDB Local port (default: a free port)
                               --redis-port N      Redis port (default: a free port)
                               --s3-port N         S3Mock HTTP port (default: a free port)
+                              --cognito-port N    cognito-local port (default: a free port)
+                              --order-expiry-seconds N  how long an unpaid order holds stock (default 900)
+                              --sweep-seconds N   how often expired orders are released (default 15)
                               --persist           keep data between runs in ./.verdant-data
                               --data-dir DIR      keep data between runs in DIR
                               --site DIR          storefront files (default: the repository's site/)""");
@@ -263,8 +355,9 @@ public final class LocalShop implements AutoCloseable {
                 }
             }
         }
-        Options options = new Options(port, dynamoPort, redisPort, s3Port, dataDir, siteDir, o.workDir(), o.s3MockJar());
-        System.out.println("Starting Verdant: DynamoDB Local, Redis and S3Mock ...");
+        Options options = new Options(port, dynamoPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, o.workDir(),
+                o.s3MockJar(), o.cognitoPackage(), expiry, sweep);
+        System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock and cognito-local ...");
         LocalShop shop = LocalShop.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Verdant ...");
@@ -274,6 +367,12 @@ public final class LocalShop implements AutoCloseable {
         banner.append(String.format("%nVerdant is ready in %.1f s%n%n  Storefront   %s%n  API          %sapi/products%n",
                 shop.readyMillis() / 1000.0, shop.url(), shop.url()));
         shop.endpoints.forEach((k, v) -> banner.append(String.format("  %-12s %s%n", k, v)));
+        banner.append(String.format("%nDemo sign-ins (email / password):%n"));
+        for (CognitoSetup.DemoUser u : CognitoSetup.DEMO_USERS) {
+            banner.append(String.format("  %-10s %-26s %s%n", u.role(), u.email(), u.password()));
+        }
+        banner.append(String.format("Sign-up confirmation codes: %slocal/mailbox?email=ADDRESS (and %s)%n",
+                shop.url(), o.workDir().resolve("cognito-local.log")));
         banner.append(String.format("%nData: %s. Press Ctrl-C to stop.%n",
                 dataDir == null ? "in memory, gone when you stop" : "kept in " + dataDir));
         System.out.print(banner);

@@ -12,9 +12,9 @@ final class TestShop {
     static synchronized LocalShop get() {
         if (shop == null) {
             try {
-                LocalShop.Options defaults = LocalShop.Options.defaults();
-                shop = LocalShop.start(new LocalShop.Options(0, 0, 0, 0, null, defaults.siteDir(),
-                        Path.of("target", "test-shop").toAbsolutePath(), defaults.s3MockJar()));
+                shop = LocalShop.start(LocalShop.Options.defaults().withPort(0)
+                        .withWorkDir(Path.of("target", "test-shop").toAbsolutePath())
+                        .withOrders(900, 1));
             } catch (Exception e) {
                 throw new IllegalStateException("local shop did not start", e);
             }

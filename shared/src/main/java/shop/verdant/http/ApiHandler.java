@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.NotFoundException;
+import shop.verdant.domain.common.UnprocessableException;
 import shop.verdant.domain.common.ValidationException;
+import shop.verdant.spec.Route;
+import shop.verdant.spec.RouteTable;
 
 /**
  * The shape every API handler shares: parse, call one service, map the result; and the one place
@@ -15,7 +18,41 @@ import shop.verdant.domain.common.ValidationException;
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
+    private static final java.util.function.Supplier<TokenVerifier> VERIFIER =
+            shop.verdant.config.Lazy.memoize(shop.verdant.adapter.cognito.CognitoTokenVerifier::fromEnvironment);
+
     protected abstract APIGatewayProxyResponseEvent handle(ApiRequest request);
+
+    /** Verifies bearer tokens on {@link Route.Auth#OPTIONAL} routes; tests may pass their own. */
+    protected TokenVerifier tokenVerifier() {
+        return VERIFIER.get();
+    }
+
+    /**
+     * Who is calling, by the route table's rule for this handler: NONE ignores identity; OPTIONAL
+     * verifies a token if one is sent; COGNITO requires the authorizer's claims (API Gateway has
+     * already refused calls without a valid token; this is the second lock) and the route's groups.
+     */
+    private Principal authorize(ApiRequest request) {
+        Route route = RouteTable.forHandler(getClass().getName()).orElse(null);
+        if (route == null || route.auth() == Route.Auth.NONE) {
+            return null;
+        }
+        Principal principal = Principal.fromClaims(request.authorizerClaims());
+        if (route.auth() == Route.Auth.OPTIONAL) {
+            if (principal == null && request.bearerToken() != null) {
+                principal = Principal.fromClaims(tokenVerifier().verify(request.bearerToken()));
+            }
+            return principal;
+        }
+        if (principal == null) {
+            throw AuthException.unauthorized("Sign in to use this.");
+        }
+        if (!route.groups().isEmpty() && !principal.inAnyGroup(route.groups())) {
+            throw AuthException.forbidden("This needs one of the roles " + String.join(", ", route.groups()) + ".");
+        }
+        return principal;
+    }
 
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
@@ -23,7 +60,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         String instance = request.requestId() != null ? request.requestId()
                 : context != null ? context.getAwsRequestId() : null;
         try {
+            request.principal(authorize(request));
             return handle(request);
+        } catch (AuthException e) {
+            return ApiResponse.problem(e.status() == 401
+                    ? Problem.of("unauthorized", "Unauthorized", 401, e.getMessage(), instance)
+                    : Problem.of("forbidden", "Forbidden", 403, e.getMessage(), instance));
         } catch (ValidationException e) {
             return ApiResponse.problem(new Problem("/problems/invalid-request", "Invalid request", 400,
                     "The request has invalid parameters: " + String.join(", ",
@@ -32,7 +74,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         } catch (NotFoundException e) {
             return ApiResponse.problem(Problem.of("not-found", "Not found", 404, e.getMessage(), instance));
         } catch (ConflictException e) {
-            return ApiResponse.problem(Problem.of("conflict", "Conflict", 409, e.getMessage(), instance));
+            return ApiResponse.problem(new Problem("/problems/" + e.slug(), e.title(), 409, e.getMessage(), instance,
+                    null, e.details()));
+        } catch (UnprocessableException e) {
+            return ApiResponse.problem(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance));
         } catch (RuntimeException e) {
             System.err.println("request " + instance + " failed: " + e);
             e.printStackTrace();

@@ -47,4 +47,44 @@ public final class ApiRequest {
     public String body() {
         return event.getBody();
     }
+
+    /** {@code requestContext.authorizer.claims}, as API Gateway's Cognito authorizer (or the local gateway) set them. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> authorizerClaims() {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null) {
+            return null;
+        }
+        Object claims = ctx.getAuthorizer().get("claims");
+        return claims instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /** The Authorization header's token, with or without a {@code Bearer} prefix; null when absent. */
+    public String bearerToken() {
+        String h = header("Authorization");
+        if (h == null || h.isBlank()) {
+            return null;
+        }
+        h = h.trim();
+        return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
+    }
+
+    private Principal principal;
+
+    /** The signed-in caller, or null for an anonymous one. Set by {@link ApiHandler} before the handler runs. */
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The signed-in caller; 401 when there is none. */
+    public Principal requirePrincipal() {
+        if (principal == null) {
+            throw AuthException.unauthorized("Sign in to use this.");
+        }
+        return principal;
+    }
+
+    void principal(Principal p) {
+        this.principal = p;
+    }
 }

@@ -21,6 +21,16 @@ public final class ApiResponse {
         return build(200, "application/json", Json.write(body), "public, max-age=" + maxAgeSeconds);
     }
 
+    /** A personal answer (a cart, an order): never stored by a shared cache. */
+    public static APIGatewayProxyResponseEvent privateJson(int status, Object body) {
+        return build(status, "application/json", Json.write(body), "private, no-store");
+    }
+
+    /** A personal answer whose JSON is already written (an idempotent replay answers the stored bytes). */
+    public static APIGatewayProxyResponseEvent privateRaw(int status, String json) {
+        return build(status, "application/json", json, "private, no-store");
+    }
+
     public static APIGatewayProxyResponseEvent problem(Problem problem) {
         return build(problem.status(), Problem.CONTENT_TYPE, Json.write(problem), "no-store");
     }

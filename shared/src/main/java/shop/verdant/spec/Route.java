@@ -13,7 +13,16 @@ public record Route(String method, String path, String handlerClass, String grou
     public enum Auth {
         /** Anyone, signed in or not. */
         NONE,
-        /** A valid Cognito token; if {@code groups} is non-empty, membership in one of them. */
+        /**
+         * Anyone; a bearer token, when sent, must be valid and then identifies the caller (the cart: a
+         * visitor's cart by {@code X-Cart-Token}, a customer's by token). API Gateway's Cognito authorizer
+         * cannot be optional, so on these routes the handler verifies the token itself.
+         */
+        OPTIONAL,
+        /**
+         * A valid Cognito token, checked by API Gateway's Cognito authorizer (the local gateway plays it);
+         * if {@code groups} is non-empty, the handler also requires membership in one of them.
+         */
         COGNITO
     }
 

@@ -1,5 +1,6 @@
 package shop.verdant.spec;
 
+import static shop.verdant.spec.TableSpec.Key.n;
 import static shop.verdant.spec.TableSpec.Key.s;
 
 import java.util.List;
@@ -21,5 +22,26 @@ public final class Tables {
     public static final TableSpec BRANDS = new TableSpec("Brands", "BRANDS_TABLE", s("brandId"), null,
             List.of(new Index("all", s("kind"), s("brandId"))), null, true);
 
-    public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS);
+    /** Carts: {@code user#<sub>} or {@code anon#<token>}; expire by TTL (anonymous 1 day, signed-in 30 days). */
+    public static final TableSpec CARTS = new TableSpec("Carts", "CARTS_TABLE", s("cartId"), null,
+            List.of(), "ttl", false);
+
+    /** One item per (user, product). */
+    public static final TableSpec WISHLISTS = new TableSpec("Wishlists", "WISHLISTS_TABLE", s("userId"), s("productId"),
+            List.of(), null, false);
+
+    /**
+     * Orders. {@code byCustomer} lists a customer's orders newest first. {@code pendingByExpiry} is sparse:
+     * only unpaid orders carry {@code pendingShard} (one of a few shards, so no single hot partition) and
+     * {@code pendingUntil} (epoch seconds), so the expiry sweeper queries what is due without a Scan.
+     */
+    public static final TableSpec ORDERS = new TableSpec("Orders", "ORDERS_TABLE", s("orderId"), null,
+            List.of(new Index("byCustomer", s("customerId"), s("createdAt")),
+                    new Index("pendingByExpiry", s("pendingShard"), n("pendingUntil"))), null, true);
+
+    /** Idempotency-Key (scoped to the caller) → the stored response; kept 24 hours by TTL. */
+    public static final TableSpec IDEMPOTENCY = new TableSpec("Idempotency", "IDEMPOTENCY_TABLE", s("idempotencyKey"), null,
+            List.of(), "ttl", false);
+
+    public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY);
 }

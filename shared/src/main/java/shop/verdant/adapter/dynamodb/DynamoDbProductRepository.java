@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbProductRepository implements ProductRepository {
     private static final TableSchema<ProductItem> SCHEMA = TableSchema.fromBean(ProductItem.class);
     private final DynamoDbTable<ProductItem> table;
+    private final DynamoDbEnhancedClient enhanced;
 
     public DynamoDbProductRepository(DynamoDbEnhancedClient client, String tableName) {
+        this.enhanced = client;
         this.table = client.table(tableName, SCHEMA);
     }
 
@@ -28,6 +30,25 @@ public final class DynamoDbProductRepository implements ProductRepository {
     public Optional<Product> find(String productId) {
         ProductItem item = table.getItem(Key.builder().partitionValue(productId).build());
         return Optional.ofNullable(item).map(DynamoDbProductRepository::toDomain);
+    }
+
+    /** One BatchGetItem per 100 ids, strongly consistent (prices and stock must be current); unprocessed keys are retried by the SDK's pager. */
+    @Override
+    public java.util.Map<String, Product> findMany(java.util.Collection<String> productIds) {
+        java.util.Map<String, Product> out = new java.util.LinkedHashMap<>();
+        List<String> ids = productIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += 100) {
+            var batch = software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch.builder(ProductItem.class)
+                    .mappedTableResource(table);
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                batch.addGetItem(software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest.builder()
+                        .key(Key.builder().partitionValue(id).build()).consistentRead(true).build());
+            }
+            var built = batch.build();
+            enhanced.batchGetItem(r -> r.readBatches(built)).resultsForTable(table)
+                    .forEach(item -> out.put(item.getProductId(), toDomain(item)));
+        }
+        return out;
     }
 
     @Override

@@ -1,0 +1,42 @@
+package shop.verdant.shopping;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.Map;
+import java.util.function.Supplier;
+import shop.verdant.application.shopping.Orders;
+
+/**
+ * The expiry sweeper, run every minute by an EventBridge schedule (by a timer in the local shop):
+ * releases the stock of unpaid orders whose reservation has ended, in batches, until none is due.
+ */
+public final class ExpireOrdersHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    static final int BATCH = 100;
+    static final int MAX_BATCHES = 20;
+    private final Supplier<Orders> orders;
+
+    public ExpireOrdersHandler() {
+        this(() -> ShoppingWiring.SERVICES.get().orders());
+    }
+
+    public ExpireOrdersHandler(Supplier<Orders> orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        int expired = 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            int n = orders.get().expireDue(BATCH);
+            expired += n;
+            if (n < BATCH) {
+                break;
+            }
+        }
+        if (expired > 0) {
+            System.out.println("{\"sweep\":\"orders\",\"expired\":" + expired + "}");
+        }
+        return Map.of("expired", expired);
+    }
+}

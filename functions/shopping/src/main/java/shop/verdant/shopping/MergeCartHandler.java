@@ -1,0 +1,23 @@
+package shop.verdant.shopping;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.function.Supplier;
+import shop.verdant.http.ApiRequest;
+import shop.verdant.http.ApiResponse;
+import shop.verdant.http.Json;
+
+/** POST /api/cart/merge: moves the visitor cart named by X-Cart-Token into the signed-in customer's cart. */
+public final class MergeCartHandler extends ShoppingHandler {
+    public MergeCartHandler() {
+        super(ShoppingWiring.SERVICES);
+    }
+
+    public MergeCartHandler(Supplier<ShoppingWiring.Services> services) {
+        super(services);
+    }
+
+    @Override
+    protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
+        return cart(services().carts().merge(request.requirePrincipal().sub(), request.header("X-Cart-Token")));
+    }
+}

@@ -1,0 +1,23 @@
+package shop.verdant.shopping;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.function.Supplier;
+import shop.verdant.http.ApiRequest;
+import shop.verdant.http.ApiResponse;
+import shop.verdant.http.Json;
+
+/** POST /api/wishlist/{productId}/move-to-cart: one into the cart, off the wishlist; answers the cart. */
+public final class MoveWishlistItemToCartHandler extends ShoppingHandler {
+    public MoveWishlistItemToCartHandler() {
+        super(ShoppingWiring.SERVICES);
+    }
+
+    public MoveWishlistItemToCartHandler(Supplier<ShoppingWiring.Services> services) {
+        super(services);
+    }
+
+    @Override
+    protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
+        return cart(services().wishlists().moveToCart(request.requirePrincipal().sub(), request.pathParameter("productId")));
+    }
+}

@@ -1,0 +1,35 @@
+package shop.verdant.shopping;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.function.Supplier;
+import shop.verdant.http.ApiRequest;
+import shop.verdant.http.ApiResponse;
+import shop.verdant.http.Json;
+import shop.verdant.application.shopping.PlaceOrderCommand;
+
+/** POST /api/orders (Idempotency-Key): reprices, reserves stock and records the order in one transaction. */
+public final class PlaceOrderHandler extends ShoppingHandler {
+    public PlaceOrderHandler() {
+        super(ShoppingWiring.SERVICES);
+    }
+
+    public PlaceOrderHandler(Supplier<ShoppingWiring.Services> services) {
+        super(services);
+    }
+
+    record Body(java.util.List<PlaceOrderCommand.Line> lines, shop.verdant.domain.shopping.Address shipTo) {
+    }
+
+    @Override
+    protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
+        Body body = Json.readBody(request.body(), Body.class);
+        var outcome = services().placeOrder().place(request.requirePrincipal().sub(), request.header("Idempotency-Key"),
+                new PlaceOrderCommand(body.lines(), body.shipTo()), order -> Json.write(ShoppingViews.order(order)));
+        APIGatewayProxyResponseEvent response = ApiResponse.privateRaw(outcome.status(), outcome.body());
+        response.getHeaders().put("Location", "/api/orders/" + outcome.orderId());
+        if (outcome.replayed()) {
+            response.getHeaders().put("Idempotent-Replayed", "true");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,33 @@
+package shop.verdant.domain.shopping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import shop.verdant.domain.common.Money;
+
+/**
+ * An order: priced lines (one per product, quantities already summed), the total, and where it stands.
+ * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}.
+ */
+public record Order(String orderId, String customerId, List<OrderLine> lines, Money total, OrderStatus status,
+                    Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt) {
+
+    public Order {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(status, "status");
+        lines = List.copyOf(lines);
+    }
+
+    public int itemCount() {
+        return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    public boolean isDue(Instant now) {
+        return status.holdsReservation() && expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    public Order withStatus(OrderStatus next, Instant at) {
+        return new Order(orderId, customerId, lines, total, next, shipTo, createdAt, expiresAt, at);
+    }
+}
