@@ -37,7 +37,7 @@ public final class Orders {
     public Order get(String customerId, String orderId) {
         checkId(orderId);
         return store.find(orderId).filter(o -> o.customerId().equals(customerId))
-                .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+                .orElseThrow(() -> new NotFoundException("No such order."));
     }
 
     /** Cancels an unpaid order and gives its stock back; a paid, expired or cancelled one answers 409. */

@@ -1,0 +1,101 @@
+package shop.verdant.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import shop.verdant.http.Json;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/** Calls the running test shop over HTTP, signed in as somebody (real cognito-local tokens) or not. */
+final class Api {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    record Response(int status, String body, Map<String, String> headers) {
+        JsonNode json() {
+            return Json.read(body, JsonNode.class);
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private Api() {
+    }
+
+    static Response call(String method, String path, String token, String body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TestShop.get().url() + path.substring(1)))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                b.header("Content-Type", "application/json");
+            }
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            headers.forEach(b::header);
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> h = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            return new Response(r.statusCode(), r.body(), h);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    static Response call(String method, String path, String token, String body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    /** An id token for a user of the shop's pool, signing them up (confirmed) first if they are new. */
+    static String token(String email, String password) {
+        return TOKENS.computeIfAbsent(email, e -> {
+            LocalShop shop = TestShop.get();
+            try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
+                var pool = shop.userPool();
+                setup.ensureUser(pool.userPoolId(), pool.clientId(), email, password, null, null);
+                return setup.client().initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+            }
+        });
+    }
+
+    static String demo(String role) {
+        CognitoSetup.DemoUser u = CognitoSetup.DEMO_USERS.stream().filter(d -> d.role().equals(role)).findFirst().orElseThrow();
+        return token(u.email(), u.password());
+    }
+
+    static String customerA() {
+        return demo("customer");
+    }
+
+    static String customerB() {
+        return token("customer-b@verdant.local", "Verdant-CustomerB-1");
+    }
+
+    /** A product of the demo catalog that is on sale with at least {@code minStock} available. */
+    static String productWithStock(int minStock) {
+        JsonNode items = call("GET", "/api/products?limit=100&sort=price_asc", null, null).json().get("items");
+        for (JsonNode item : items) {
+            String id = item.get("id").asText();
+            JsonNode detail = call("GET", "/api/products/" + id, null, null).json();
+            if (detail.get("stock").get("inStock").asBoolean() && detail.get("stock").get("onlyLeft") == null && minStock <= 6) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no product with stock");
+    }
+
+    static String orderBody(String productId, int quantity) {
+        return "{\"lines\":[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}],"
+                + "\"shipTo\":{\"name\":\"Ann Example\",\"line1\":\"1 Green Lane\",\"city\":\"Utrecht\",\"postcode\":\"3511\",\"country\":\"NL\"}}";
+    }
+}

@@ -1,0 +1,166 @@
+package shop.verdant.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.verdant.spec.Route;
+import shop.verdant.spec.RouteTable;
+
+/**
+ * Every route × {anonymous, customer A, customer B, merchant, admin} through the local gateway with real
+ * cognito-local tokens, against the expected status. A route of the route table that has no row here
+ * fails the test, so a new route cannot ship without its authorization being decided and tested.
+ */
+class AuthorizationMatrixTest {
+    enum Caller { ANONYMOUS, CUSTOMER_A, CUSTOMER_B, MERCHANT, ADMIN }
+
+    /** One probe per route: how to call it, and the status each caller must get. */
+    record Row(String method, String routePath, java.util.function.Function<Caller, String> path,
+               java.util.function.Function<Caller, String> body, Map<Caller, Integer> expected) {
+    }
+
+    static String product;
+    static String product2;
+    static String orderOfA;
+    static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void setUp() {
+        product = Api.productWithStock(6);
+        List<String> ids = new ArrayList<>();
+        Api.call("GET", "/api/products?limit=50&sort=price_desc", null, null).json().get("items")
+                .forEach(i -> ids.add(i.get("id").asText()));
+        product2 = ids.stream().filter(id -> !id.equals(product)).findFirst().orElseThrow();
+        TOKENS.put(Caller.ANONYMOUS, null);
+        TOKENS.put(Caller.CUSTOMER_A, Api.customerA());
+        TOKENS.put(Caller.CUSTOMER_B, Api.customerB());
+        TOKENS.put(Caller.MERCHANT, Api.demo("merchant"));
+        TOKENS.put(Caller.ADMIN, Api.demo("admin"));
+        var placed = Api.call("POST", "/api/orders", TOKENS.get(Caller.CUSTOMER_A), Api.orderBody(product, 1),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        orderOfA = placed.json().get("orderId").asText();
+    }
+
+    private static Map<Caller, Integer> all(int status) {
+        Map<Caller, Integer> m = new LinkedHashMap<>();
+        for (Caller c : Caller.values()) {
+            m.put(c, status);
+        }
+        return m;
+    }
+
+    private static Map<Caller, Integer> signedIn(int status) {
+        Map<Caller, Integer> m = all(status);
+        m.put(Caller.ANONYMOUS, 401);
+        return m;
+    }
+
+    private static Map<Caller, Integer> ownerOnly() {
+        Map<Caller, Integer> m = signedIn(404);
+        m.put(Caller.CUSTOMER_A, 200);
+        return m;
+    }
+
+    static List<Row> rows() {
+        String cartLine = "{\"productId\":\"" + product2 + "\",\"quantity\":1}";
+        Map<Caller, Integer> patch = all(200);
+        patch.put(Caller.ANONYMOUS, 404);   // a visitor without a cart has no line to change
+        return List.of(
+                new Row("GET", "/api/products", c -> "/api/products?q=bamboo", c -> null, all(200)),
+                new Row("GET", "/api/products/{id}", c -> "/api/products/" + product, c -> null, all(200)),
+                new Row("GET", "/api/categories", c -> "/api/categories", c -> null, all(200)),
+                new Row("GET", "/api/brands", c -> "/api/brands", c -> null, all(200)),
+                new Row("PUT", "/api/cart", c -> "/api/cart", c -> "{\"lines\":[" + cartLine + "]}", all(200)),
+                new Row("POST", "/api/cart/items", c -> "/api/cart/items", c -> cartLine, all(200)),
+                new Row("PATCH", "/api/cart/items/{productId}", c -> "/api/cart/items/" + product2, c -> "{\"quantity\":3}", patch),
+                new Row("GET", "/api/cart", c -> "/api/cart", c -> null, all(200)),
+                new Row("DELETE", "/api/cart/items/{productId}", c -> "/api/cart/items/" + product2, c -> null, all(200)),
+                new Row("POST", "/api/cart/merge", c -> "/api/cart/merge", c -> null, signedIn(200)),
+                new Row("PUT", "/api/wishlist/{productId}", c -> "/api/wishlist/" + product2, c -> null, signedIn(200)),
+                new Row("GET", "/api/wishlist", c -> "/api/wishlist", c -> null, signedIn(200)),
+                new Row("POST", "/api/wishlist/{productId}/move-to-cart", c -> "/api/wishlist/" + product2 + "/move-to-cart", c -> null, signedIn(200)),
+                new Row("DELETE", "/api/wishlist/{productId}", c -> "/api/wishlist/" + product2, c -> null, signedIn(200)),
+                new Row("POST", "/api/orders", c -> "/api/orders", c -> Api.orderBody(product, 1), signedIn(201)),
+                new Row("GET", "/api/orders", c -> "/api/orders", c -> null, signedIn(200)),
+                new Row("GET", "/api/orders/{id}", c -> "/api/orders/" + orderOfA, c -> null, ownerOnly()),
+                new Row("POST", "/api/orders/{id}/cancel", c -> "/api/orders/" + orderOfA + "/cancel", c -> null, ownerOnly()));
+    }
+
+    @Test
+    void everyRouteOfTheRouteTableHasARow() {
+        Set<String> declared = RouteTable.ROUTES.stream().map(r -> r.method() + " " + r.path())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> tested = rows().stream().map(r -> r.method() + " " + r.routePath())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(tested).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    @Test
+    void everyCallerGetsTheExpectedStatusOnEveryRoute() {
+        List<String> mismatches = new ArrayList<>();
+        // Customer A goes last, so the owner-only rows (cancel) do not change what the others see.
+        List<Caller> order = List.of(Caller.ANONYMOUS, Caller.CUSTOMER_B, Caller.MERCHANT, Caller.ADMIN, Caller.CUSTOMER_A);
+        for (Caller caller : order) {
+            String token = TOKENS.get(caller);
+            for (Row row : rows()) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (row.method().equals("POST") && row.routePath().equals("/api/orders")) {
+                    headers.put("Idempotency-Key", UUID.randomUUID().toString());
+                }
+                if (row.routePath().equals("/api/cart/merge") && token != null) {
+                    var visitor = Api.call("POST", "/api/cart/items", null, "{\"productId\":\"" + product + "\",\"quantity\":1}");
+                    headers.put("X-Cart-Token", visitor.json().get("cartToken").asText());
+                }
+                var r = Api.call(row.method(), row.path().apply(caller), token, row.body().apply(caller), headers);
+                int expected = row.expected().get(caller);
+                if (r.status() != expected) {
+                    mismatches.add(caller + " " + row.method() + " " + row.routePath() + ": expected " + expected
+                            + " got " + r.status() + " " + r.body());
+                }
+                if (r.status() >= 400) {
+                    assertThat(r.header("content-type")).as(caller + " " + row.routePath()).isEqualTo("application/problem+json");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void anotherCustomersOrderAnswers404AndLeaksNothing() {
+        var mine = Api.call("GET", "/api/orders/" + orderOfA, TOKENS.get(Caller.CUSTOMER_A), null);
+        var theirs = Api.call("GET", "/api/orders/" + orderOfA, TOKENS.get(Caller.CUSTOMER_B), null);
+        var unknown = Api.call("GET", "/api/orders/" + UUID.randomUUID(), TOKENS.get(Caller.CUSTOMER_B), null);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(theirs.status()).isEqualTo(404);
+        // indistinguishable from an order that does not exist, apart from the request id
+        assertThat(theirs.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        assertThat(theirs.body()).doesNotContain("Ann Example", "Green Lane", mine.json().get("lines").get(0).get("sku").asText());
+        var list = Api.call("GET", "/api/orders", TOKENS.get(Caller.CUSTOMER_B), null);
+        assertThat(list.body()).doesNotContain(orderOfA);
+        var cancel = Api.call("POST", "/api/orders/" + orderOfA + "/cancel", TOKENS.get(Caller.CUSTOMER_B), null);
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(Api.call("GET", "/api/orders/" + orderOfA, TOKENS.get(Caller.CUSTOMER_A), null).json().get("status").asText())
+                .isIn("PENDING_PAYMENT", "CANCELLED");
+    }
+
+    @Test
+    void aVisitorsCartIsReachableOnlyWithItsToken() {
+        var created = Api.call("POST", "/api/cart/items", null, "{\"productId\":\"" + product + "\",\"quantity\":2}");
+        String token = created.json().get("cartToken").asText();
+        assertThat(Api.call("GET", "/api/cart", null, null, Map.of("X-Cart-Token", token)).json().get("itemCount").asInt()).isEqualTo(2);
+        assertThat(Api.call("GET", "/api/cart", null, null).json().get("itemCount").asInt()).isZero();
+        // a signed-in customer sees their own cart, never the visitor cart whose token they send
+        assertThat(Api.call("GET", "/api/cart", TOKENS.get(Caller.CUSTOMER_B), null, Map.of("X-Cart-Token", token)).body())
+                .doesNotContain("\"cartToken\":\"" + token + "\"");
+    }
+}
