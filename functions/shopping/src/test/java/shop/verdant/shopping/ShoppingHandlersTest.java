@@ -1,0 +1,203 @@
+package shop.verdant.shopping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.verdant.http.Json;
+import shop.verdant.testing.ShopOnDynamo;
+
+/**
+ * Each shopping handler fed the sample events in events/ (API Gateway REST events with the Cognito
+ * authorizer's claims, or a bearer token on optional-auth routes), over DynamoDB Local.
+ */
+class ShoppingHandlersTest {
+    static final String CUSTOMER = "7d3f0b2a-5c61-4e8f-9a0d-2b4c6e8f1a3b";
+    static ShopOnDynamo shop;
+    static Supplier<ShoppingWiring.Services> services;
+    static HttpServer jwks;
+    static RSAKey key;
+
+    @BeforeAll
+    static void start() throws Exception {
+        shop = new ShopOnDynamo();
+        shop.product("prod-bamboo-brush", 1399, 20);
+        shop.product("prod-glass-bottle", 2450, 2);
+        var s = new ShoppingWiring.Services(shop.carts, shop.wishlists, shop.placeOrder, shop.orders);
+        services = () -> s;
+        // The user pool's JWKS, served over HTTP like Cognito's: the handler fetches and caches it.
+        key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+        byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        jwks.createContext("/pool/.well-known/jwks.json", x -> {
+            x.sendResponseHeaders(200, keys.length);
+            x.getResponseBody().write(keys);
+            x.close();
+        });
+        jwks.start();
+        String issuer = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/pool";
+        System.setProperty("COGNITO_ISSUER", issuer);
+        System.setProperty("COGNITO_CLIENT_ID", "test-client");
+    }
+
+    @AfterAll
+    static void stop() {
+        jwks.stop(0);
+    }
+
+    static APIGatewayProxyRequestEvent event(String name) {
+        return EventLoader.loadApiGatewayRestEvent("events/" + name + ".json");
+    }
+
+    static JsonNode body(APIGatewayProxyResponseEvent r) {
+        return Json.read(r.getBody(), JsonNode.class);
+    }
+
+    static String idToken(String sub) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").build(),
+                new JWTClaimsSet.Builder().subject(sub).issuer(System.getProperty("COGNITO_ISSUER"))
+                        .audience("test-client").claim("token_use", "id").claim("email", "customer@verdant.local")
+                        .claim("cognito:groups", List.of("customers"))
+                        .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent e, String name, String value) {
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        h.put(name, value);
+        e.setHeaders(h);
+        return e;
+    }
+
+    @Test
+    void aVisitorsCartLivesByItsToken() {
+        var added = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-visitor"), null);
+        assertThat(added.getStatusCode()).isEqualTo(200);
+        String token = added.getHeaders().get("X-Cart-Token");
+        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        assertThat(body(added).get("cartToken").asText()).isEqualTo(token);
+        assertThat(body(added).at("/lines/0/unitPrice/amount").asLong()).isEqualTo(1399);
+        assertThat(body(added).at("/subtotal/amount").asLong()).isEqualTo(2798);
+        assertThat(added.getHeaders()).containsEntry("Cache-Control", "private, no-store");
+
+        var replaced = new ReplaceCartHandler(services).handleRequest(withHeader(event("shopping-cart-replace-visitor"), "X-Cart-Token", token), null);
+        assertThat(body(replaced).get("lines")).hasSize(2);
+        // 3 bottles wanted, 2 in stock: the cart says so and cannot be ordered as it is
+        assertThat(body(replaced).at("/lines/1/warnings/0").asText()).isEqualTo("LOW_STOCK");
+        assertThat(body(replaced).at("/lines/1/available").asLong()).isEqualTo(2);
+        assertThat(body(replaced).get("orderable").asBoolean()).isFalse();
+
+        var updated = new UpdateCartItemHandler(services).handleRequest(withHeader(event("shopping-cart-update-item-visitor"), "X-Cart-Token", token), null);
+        assertThat(body(updated).at("/lines/0/quantity").asInt()).isEqualTo(4);
+        var removed = new RemoveCartItemHandler(services).handleRequest(withHeader(event("shopping-cart-remove-item-visitor"), "X-Cart-Token", token), null);
+        assertThat(body(removed).get("lines")).hasSize(1);
+        var got = new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"), "X-Cart-Token", token), null);
+        assertThat(body(got).get("itemCount").asInt()).isEqualTo(4);
+        var bad = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-bad-quantity"), null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    }
+
+    @Test
+    void aSignedInCustomersCartIsFoundByTheVerifiedToken_andAVisitorCartMergesIntoIt() throws Exception {
+        var added = new AddCartItemHandler(services).handleRequest(withHeader(event("shopping-cart-add-item-customer"),
+                "Authorization", "Bearer " + idToken(CUSTOMER)), null);
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(200);
+        assertThat(body(added).has("cartToken")).isFalse();
+        var forged = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-customer"), null);
+        assertThat(forged.getStatusCode()).isEqualTo(401);
+
+        var visitor = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-visitor"), null);
+        String token = visitor.getHeaders().get("X-Cart-Token");
+        var merged = new MergeCartHandler(services).handleRequest(withHeader(event("shopping-cart-merge"), "X-Cart-Token", token), null);
+        assertThat(merged.getStatusCode()).isEqualTo(200);
+        assertThat(body(merged).get("lines")).extracting(l -> l.get("productId").asText())
+                .contains("prod-bamboo-brush", "prod-glass-bottle");
+        var visitorAfter = new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"), "X-Cart-Token", token), null);
+        assertThat(body(visitorAfter).get("itemCount").asInt()).isZero();
+    }
+
+    @Test
+    void wishlistAddListMoveRemove() {
+        assertThat(body(new AddWishlistItemHandler(services).handleRequest(event("shopping-wishlist-add"), null)).get("items")).hasSize(1);
+        var listed = body(new ListWishlistHandler(services).handleRequest(event("shopping-wishlist-list"), null));
+        assertThat(listed.at("/items/0/product/price/amount").asLong()).isEqualTo(2450);
+        var moved = new MoveWishlistItemToCartHandler(services).handleRequest(event("shopping-wishlist-move-to-cart"), null);
+        assertThat(moved.getStatusCode()).isEqualTo(200);
+        assertThat(body(new ListWishlistHandler(services).handleRequest(event("shopping-wishlist-list"), null)).get("items")).isEmpty();
+        assertThat(new RemoveWishlistItemHandler(services).handleRequest(event("shopping-wishlist-remove"), null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void placeListGetCancelExpire() {
+        var placed = new PlaceOrderHandler(services).handleRequest(event("shopping-orders-place"), null);
+        assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(201);
+        JsonNode order = body(placed);
+        // the two brush lines are summed; prices are the catalog's: 3 x 13.99 + 24.50
+        assertThat(order.get("lines")).hasSize(2);
+        assertThat(order.at("/total/amount").asLong()).isEqualTo(3 * 1399 + 2450);
+        assertThat(order.get("status").asText()).isEqualTo("PENDING_PAYMENT");
+        String id = order.get("orderId").asText();
+        assertThat(placed.getHeaders()).containsEntry("Location", "/api/orders/" + id);
+
+        var again = new PlaceOrderHandler(services).handleRequest(event("shopping-orders-place"), null);
+        assertThat(again.getBody()).isEqualTo(placed.getBody());
+        assertThat(again.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+
+        var bad = new PlaceOrderHandler(services).handleRequest(event("shopping-orders-place-bad-input"), null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        var noClaims = new PlaceOrderHandler(services).handleRequest(event("shopping-orders-place-without-claims"), null);
+        assertThat(noClaims.getStatusCode()).isEqualTo(401);
+
+        var list = body(new ListOrdersHandler(services).handleRequest(event("shopping-orders-list"), null));
+        assertThat(list.get("items")).extracting(o -> o.get("orderId").asText()).contains(id);
+
+        var get = event("shopping-orders-get");
+        get.setPathParameters(Map.of("id", id));
+        assertThat(body(new GetOrderHandler(services).handleRequest(get, null)).get("orderId").asText()).isEqualTo(id);
+        var other = event("shopping-orders-get-other-customer");
+        other.setPathParameters(Map.of("id", id));
+        var denied = new GetOrderHandler(services).handleRequest(other, null);
+        assertThat(denied.getStatusCode()).isEqualTo(404);
+        assertThat(denied.getBody()).doesNotContain(id, "Green Lane");
+
+        var cancel = event("shopping-orders-cancel");
+        cancel.setPathParameters(Map.of("id", id));
+        assertThat(body(new CancelOrderHandler(services).handleRequest(cancel, null)).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(shop.store.levels("prod-glass-bottle").reserved()).isZero();
+
+        // a second order, left unpaid past its reservation, is expired by the scheduled sweeper
+        var second = event("shopping-orders-place");
+        second.setHeaders(new HashMap<>(second.getHeaders()));
+        second.getHeaders().put("Idempotency-Key", "second-order-key-0001");
+        String secondId = body(new PlaceOrderHandler(services).handleRequest(second, null)).get("orderId").asText();
+        shop.clock.advance(java.time.Duration.ofMinutes(16));
+        var swept = new ExpireOrdersHandler(() -> shop.orders)
+                .handleRequest(EventLoader.loadScheduledEvent("events/shopping-orders-expire-schedule.json"), null);
+        assertThat((Integer) swept.get("expired")).isGreaterThanOrEqualTo(1);
+        assertThat(shop.orders.get(CUSTOMER, secondId).status().name()).isEqualTo("EXPIRED");
+        assertThat(shop.store.levels("prod-glass-bottle").available()).isEqualTo(2);
+    }
+}
