@@ -9,6 +9,13 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
@@ -43,12 +50,24 @@ import software.constructs.Construct;
 public final class ApiStack extends Stack {
 
     /** What the API needs from the stateful stacks. */
-    public record Props(DataStack data, CacheStack cache) {
+    public record Props(DataStack data, CacheStack cache, AuthStack auth) {
     }
 
-    /** The tables each function group reads; its functions get their names as environment variables. */
-    static final Map<String, List<TableSpec>> GROUP_TABLES = Map.of(
-            "catalog", List.of(Tables.PRODUCTS, Tables.CATEGORIES, Tables.BRANDS));
+    /** What a function group may do with a table: read, read and write, or read and move stock (UpdateItem). */
+    enum Access { READ, READ_WRITE, READ_UPDATE }
+
+    /** The tables each function group uses; its functions get their names as environment variables. */
+    static final Map<String, Map<TableSpec, Access>> GROUP_TABLES = Map.of(
+            "catalog", Map.of(Tables.PRODUCTS, Access.READ, Tables.CATEGORIES, Access.READ, Tables.BRANDS, Access.READ),
+            "shopping", Map.of(Tables.PRODUCTS, Access.READ_UPDATE, Tables.CARTS, Access.READ_WRITE,
+                    Tables.WISHLISTS, Access.READ_WRITE, Tables.ORDERS, Access.READ_WRITE,
+                    Tables.IDEMPOTENCY, Access.READ_WRITE));
+
+    /** The problem JSON API Gateway answers itself (no handler ran), with the request id as instance. */
+    static String gatewayProblem(String slug, String title, int status, String detail) {
+        return "{\"type\":\"/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"$context.requestId\"}";
+    }
 
     private final RestApi api;
     private final Map<String, Alias> functions = new LinkedHashMap<>();
@@ -80,10 +99,20 @@ public final class ApiStack extends Stack {
                 + "push-to-CloudWatch-Logs policy, which is exactly its purpose.",
                 List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
 
+        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
+                .cognitoUserPools(List.of(deps.auth().pool()))
+                .identitySource("method.request.header.Authorization")
+                .resultsCacheTtl(Duration.minutes(5))
+                .build();
+        problems();
+
         for (Route route : RouteTable.ROUTES) {
-            Alias live = functions.computeIfAbsent(route.handlerClass(), c -> function(route, deps));
+            Alias live = functions.computeIfAbsent(route.handlerClass(),
+                    c -> function(route.functionName(), route.method() + " " + route.path(), route.handlerClass(), route.group(), deps));
             MethodOptions.Builder options = MethodOptions.builder().requestValidator(validator);
-            if (route.auth() == Route.Auth.NONE) {
+            if (route.auth() == Route.Auth.COGNITO) {
+                options.authorizationType(AuthorizationType.COGNITO).authorizer(authorizer);
+            } else {
                 options.authorizationType(AuthorizationType.NONE);
             }
             Method method = api.getRoot().resourceForPath(route.path())
@@ -93,27 +122,75 @@ public final class ApiStack extends Stack {
                         + "read-only, throttled per stage.";
                 Nag.suppress(method, "AwsSolutions-APIG4", why);
                 Nag.suppress(method, "AwsSolutions-COG4", why);
+            } else if (route.auth() == Route.Auth.OPTIONAL) {
+                String why = "Visitors keep a cart without an account (route table: auth OPTIONAL). A Cognito authorizer "
+                        + "cannot be optional, so the handler verifies a bearer token itself (signature, expiry, issuer, "
+                        + "client, token_use against the pool's JWKS) when one is sent.";
+                Nag.suppress(method, "AwsSolutions-APIG4", why);
+                Nag.suppress(method, "AwsSolutions-COG4", why);
             }
+        }
+
+        for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
+            Alias live = function(job.functionName(), job.description(), job.handlerClass(), job.group(), deps);
+            functions.put(job.handlerClass(), live);
+            Rule.Builder.create(this, job.functionName() + "Schedule")
+                    .description(job.description())
+                    .schedule(Schedule.rate(Duration.minutes(job.everyMinutes())))
+                    .targets(List.of(new LambdaFunction(live, LambdaFunctionProps.builder().retryAttempts(2).build())))
+                    .build();
         }
     }
 
-    private Alias function(Route route, Props deps) {
-        String group = route.group();
+    /** Answers API Gateway gives itself (bad token, throttled, no such route) as problem JSON too. */
+    private void problems() {
+        record Kind(String id, ResponseType type, String status, String slug, String title, String detail) {
+        }
+        for (Kind k : List.of(
+                new Kind("Unauthorized", ResponseType.UNAUTHORIZED, "401", "unauthorized", "Unauthorized",
+                        "Sign in: this needs a valid bearer token from the shop's user pool."),
+                new Kind("AccessDenied", ResponseType.ACCESS_DENIED, "403", "forbidden", "Forbidden",
+                        "This is not allowed with the token sent."),
+                new Kind("Throttled", ResponseType.THROTTLED, "429", "too-many-requests", "Too many requests",
+                        "Slow down and retry shortly."),
+                new Kind("BadBody", ResponseType.BAD_REQUEST_BODY, "400", "invalid-request", "Invalid request",
+                        "The request body is not valid."),
+                new Kind("Default4xx", ResponseType.DEFAULT_4_XX, null, "client-error", "Request refused",
+                        "The API refused this request."),
+                new Kind("Default5xx", ResponseType.DEFAULT_5_XX, null, "internal", "Internal error",
+                        "The request could not be completed. Quote the instance id when reporting it."))) {
+            api.addGatewayResponse(k.id(), GatewayResponseOptions.builder()
+                    .type(k.type())
+                    .statusCode(k.status())
+                    .responseHeaders(Map.of("Access-Control-Allow-Origin", "'*'", "Content-Type", "'application/problem+json'"))
+                    .templates(Map.of("application/json", gatewayProblem(k.slug(), k.title(),
+                            k.status() == null ? 400 : Integer.parseInt(k.status()), k.detail())))
+                    .build());
+        }
+    }
+
+    private Alias function(String name, String description, String handlerClass, String group, Props deps) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         env.put("POWERTOOLS_SERVICE_NAME", "verdant-" + group);
-        for (TableSpec spec : GROUP_TABLES.getOrDefault(group, List.of())) {
+        Map<TableSpec, Access> tables = GROUP_TABLES.getOrDefault(group, Map.of());
+        for (TableSpec spec : tables.keySet()) {
             env.put(spec.envVar(), deps.data().tables().get(spec.logicalName()).getTableName());
+        }
+        if (group.equals("shopping")) {
+            // optional-auth routes verify tokens in the handler; the scheduled sweeper ignores these
+            env.put("COGNITO_ISSUER", deps.auth().issuer());
+            env.put("COGNITO_CLIENT_ID", deps.auth().storefront().getUserPoolClientId());
         }
         boolean catalog = group.equals("catalog");
         if (catalog) {
             env.put("REDIS_URL", deps.cache().redisUrl());
         }
-        Function fn = Function.Builder.create(this, route.functionName())
-                .description(route.method() + " " + route.path())
+        Function fn = Function.Builder.create(this, name)
+                .description(description)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .handler(route.handlerClass() + "::handleRequest")
+                .handler(handlerClass + "::handleRequest")
                 .code(Code.fromAsset(Repo.lambdaJar(group)))
                 .memorySize(1024)
                 .timeout(Duration.seconds(10))
@@ -123,16 +200,24 @@ public final class ApiStack extends Stack {
                 .vpcSubnets(catalog ? SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build() : null)
                 .securityGroups(catalog ? List.of(deps.cache().catalogFunctions()) : null)
                 .build();
-        for (TableSpec spec : GROUP_TABLES.getOrDefault(group, List.of())) {
-            deps.data().tables().get(spec.logicalName()).grantReadData(fn);
-        }
+        tables.forEach((spec, access) -> {
+            var table = deps.data().tables().get(spec.logicalName());
+            switch (access) {
+                case READ -> table.grantReadData(fn);
+                case READ_WRITE -> table.grantReadWriteData(fn);
+                case READ_UPDATE -> {
+                    table.grantReadData(fn);
+                    table.grant(fn, "dynamodb:UpdateItem");
+                }
+            }
+        });
         Nag.suppress(fn, "AwsSolutions-IAM4", "AWS-managed basic execution (logs) and VPC access (ENIs) policies: "
                 + "the minimum a Lambda function in a VPC needs.");
         Nag.suppress(fn, "AwsSolutions-IAM5", "grantReadData allows Query on the table's own indexes (index/*); "
                 + "every resource is one of the function group's tables.");
         Nag.suppress(fn, "AwsSolutions-L1", "Pinned to java21, the runtime the functions are built, measured and "
                 + "SnapStart-primed for; upgraded deliberately, not by a linter.");
-        return Alias.Builder.create(this, route.functionName() + "Live")
+        return Alias.Builder.create(this, name + "Live")
                 .aliasName("live")
                 .version(fn.getCurrentVersion())
                 .build();

@@ -44,7 +44,7 @@ import software.constructs.Construct;
  */
 public final class SiteStack extends Stack {
 
-    public record Props(RestApi api, Bucket images) {
+    public record Props(RestApi api, Bucket images, AuthStack auth) {
     }
 
     private final Distribution distribution;
@@ -75,7 +75,7 @@ public final class SiteStack extends Stack {
         ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY).override(true).build())
+                                .contentSecurityPolicy(contentSecurityPolicy(getRegion())).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
                         .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
@@ -137,7 +137,11 @@ public final class SiteStack extends Stack {
                 .sources(List.of(
                         Source.asset(Repo.siteDir(), software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
                                 .exclude(List.of("e2e", "e2e/**", "node_modules", "node_modules/**", "package*.json")).build()),
-                        Source.jsonData("config.json", Map.of("apiBase", "/api", "environment", "aws"))))
+                        Source.jsonData("config.json", Map.of("apiBase", "/api", "environment", "aws",
+                                "cognito", Map.of("endpoint", "https://cognito-idp." + getRegion() + ".amazonaws.com/",
+                                        "region", getRegion(),
+                                        "userPoolId", deps.auth().pool().getUserPoolId(),
+                                        "clientId", deps.auth().storefront().getUserPoolClientId())))))
                 .destinationBucket(site)
                 .distribution(distribution)
                 .distributionPaths(List.of("/index.html", "/config.json", "/assets/*"))
@@ -149,11 +153,15 @@ public final class SiteStack extends Stack {
         }
     }
 
-    /** Same-origin everything: the site loads no third-party script, style, font or image. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self' https://*.amazoncognito.com "
-            + "https://cognito-idp.*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; "
-            + "object-src 'none'";
+    /**
+     * Same-origin everything: the site loads no third-party script, style, font or image; it talks only to
+     * its own API and to the region's Cognito user-pool endpoint (sign-up, sign-in, token refresh).
+     */
+    static String contentSecurityPolicy(String region) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self' https://cognito-idp." + region + ".amazonaws.com; frame-ancestors 'none'; "
+                + "base-uri 'self'; form-action 'self'; object-src 'none'";
+    }
 
     public Distribution distribution() {
         return distribution;

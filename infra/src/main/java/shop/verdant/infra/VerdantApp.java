@@ -21,7 +21,7 @@ public final class VerdantApp {
         app.synth();
     }
 
-    public record Stacks(DataStack data, CacheStack cache, ApiStack api, SiteStack site) {
+    public record Stacks(DataStack data, AuthStack auth, CacheStack cache, ApiStack api, SiteStack site) {
     }
 
     public static Stacks build(App app, Environment env) {
@@ -29,11 +29,12 @@ public final class VerdantApp {
         app.getNode().setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
         StackProps props = StackProps.builder().env(env).build();
         DataStack data = new DataStack(app, "Verdant-Data", props);
+        AuthStack auth = new AuthStack(app, "Verdant-Auth", props);
         CacheStack cache = new CacheStack(app, "Verdant-Cache", props);
-        ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache));
-        SiteStack site = new SiteStack(app, "Verdant-Site", props, new SiteStack.Props(api.api(), data.images()));
+        ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache, auth));
+        SiteStack site = new SiteStack(app, "Verdant-Site", props, new SiteStack.Props(api.api(), data.images(), auth));
         Tags.of(app).add("project", "verdant");
         Aspects.of(app).add(new AwsSolutionsChecks());
-        return new Stacks(data, cache, api, site);
+        return new Stacks(data, auth, cache, api, site);
     }
 }

@@ -15,9 +15,10 @@ class ApiStackTest {
 
     @Test
     void oneJava21FunctionPerHandlerWithSnapStartBehindALiveAlias() {
-        Set<String> handlers = RouteTable.ROUTES.stream().map(Route::handlerClass).collect(Collectors.toSet());
+        Set<String> handlers = RouteTable.ROUTES.stream().map(Route::handlerClass).collect(Collectors.toCollection(java.util.HashSet::new));
         Map<String, Map<String, Object>> functions = Synth.API.findResources("AWS::Lambda::Function",
                 Map.of("Properties", Match.objectLike(Map.of("Runtime", "java21"))));
+        RouteTable.SCHEDULED.forEach(s -> handlers.add(s.handlerClass()));
         assertThat(functions).hasSize(handlers.size());
         for (String handler : handlers) {
             Synth.API.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
@@ -37,7 +38,8 @@ class ApiStackTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = (Map<String, Object>) m.get("Properties");
                 return route.method().equals(p.get("HttpMethod"))
-                        && (route.auth() == Route.Auth.NONE ? "NONE" : "COGNITO_USER_POOLS").equals(p.get("AuthorizationType"));
+                        && (route.auth() == Route.Auth.COGNITO ? "COGNITO_USER_POOLS" : "NONE").equals(p.get("AuthorizationType"))
+                        && (route.auth() != Route.Auth.COGNITO || p.containsKey("AuthorizerId"));
             }).count();
             assertThat(matching).as(route.method() + " " + route.path()).isGreaterThanOrEqualTo(1);
         }
@@ -77,10 +79,63 @@ class ApiStackTest {
         Synth.API.resourceCountIs("AWS::ApiGateway::RequestValidator", 1);
     }
 
+    @SuppressWarnings("unchecked")
+    private static String policyOf(String handlerPrefix) {
+        Map<String, Map<String, Object>> policies = Synth.API.findResources("AWS::IAM::Policy");
+        return policies.values().stream()
+                .filter(p -> ((Map<String, Object>) p.get("Properties")).get("Roles").toString().contains(handlerPrefix))
+                .map(Object::toString).findFirst().orElseThrow(() -> new AssertionError("no policy for " + handlerPrefix));
+    }
+
     @Test
     void catalogFunctionsMayOnlyReadTheirTables() {
-        String policies = Synth.API.findResources("AWS::IAM::Policy").toString();
-        assertThat(policies).contains("dynamodb:GetItem", "dynamodb:Query")
+        String policy = policyOf("SearchProducts");
+        assertThat(policy).contains("dynamodb:GetItem", "dynamodb:Query")
                 .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem");
+    }
+
+    @Test
+    void shoppingFunctionsWriteTheirTablesButOnlyUpdateProducts() {
+        String policy = policyOf("PlaceOrder");
+        assertThat(policy).contains("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem");
+        Synth.API.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.shopping.GetCartHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "CARTS_TABLE", Match.anyValue(), "PRODUCTS_TABLE", Match.anyValue(),
+                        "COGNITO_ISSUER", Match.anyValue(), "COGNITO_CLIENT_ID", Match.anyValue()))))));
+        // shopping functions are outside the VPC: they need DynamoDB only
+        Map<String, Map<String, Object>> placeOrder = Synth.API.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Match.objectLike(Map.of("Handler", "shop.verdant.shopping.PlaceOrderHandler::handleRequest"))));
+        assertThat(placeOrder.values().iterator().next().toString()).doesNotContain("VpcConfig");
+    }
+
+    @Test
+    void protectedRoutesUseTheCognitoAuthorizerOnTheUserPool() {
+        Synth.API.hasResourceProperties("AWS::ApiGateway::Authorizer", Match.objectLike(Map.of(
+                "Type", "COGNITO_USER_POOLS", "IdentitySource", "method.request.header.Authorization")));
+        long cognitoRoutes = RouteTable.ROUTES.stream().filter(r -> r.auth() == Route.Auth.COGNITO).count();
+        assertThat(Synth.API.findResources("AWS::ApiGateway::Method", Map.of("Properties",
+                Match.objectLike(Map.of("AuthorizationType", "COGNITO_USER_POOLS"))))).hasSize((int) cognitoRoutes);
+    }
+
+    @Test
+    void theGatewaysOwnRefusalsAreProblemJson() {
+        Synth.API.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
+                "ResponseType", "UNAUTHORIZED", "StatusCode", "401",
+                "ResponseParameters", Match.objectLike(Map.of(
+                        "gatewayresponse.header.Content-Type", "'application/problem+json'")),
+                "ResponseTemplates", Map.of("application/json", ApiStack.gatewayProblem("unauthorized", "Unauthorized", 401,
+                        "Sign in: this needs a valid bearer token from the shop's user pool.")))));
+        Synth.API.resourceCountIs("AWS::ApiGateway::GatewayResponse", 6);
+    }
+
+    @Test
+    void theExpirySweeperRunsEveryMinute() {
+        Synth.API.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "ScheduleExpression", "rate(1 minute)",
+                "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2))))))));
+        Synth.API.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.shopping.ExpireOrdersHandler::handleRequest")));
     }
 }

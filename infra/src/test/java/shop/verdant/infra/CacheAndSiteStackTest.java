@@ -67,7 +67,7 @@ class CacheAndSiteStackTest {
         Synth.SITE.resourceCountIs("Custom::CDKBucketDeployment", 1);
         Synth.SITE.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of(
                 "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Match.objectLike(Map.of(
-                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.CONTENT_SECURITY_POLICY,
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.contentSecurityPolicy("eu-west-1"),
                                 "Override", true))))))));
     }
 }

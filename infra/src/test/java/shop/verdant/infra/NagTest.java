@@ -11,7 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 
 /** cdk-nag's AwsSolutions pack (applied by VerdantApp) finds nothing unsuppressed, and every suppression says why. */
 class NagTest {
-    private static final List<Stack> STACKS = List.of(Synth.STACKS.data(), Synth.STACKS.cache(), Synth.STACKS.api(),
+    private static final List<Stack> STACKS = List.of(Synth.STACKS.data(), Synth.STACKS.auth(), Synth.STACKS.cache(), Synth.STACKS.api(),
             Synth.STACKS.site());
 
     @Test

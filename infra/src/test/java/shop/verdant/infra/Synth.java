@@ -13,6 +13,7 @@ final class Synth {
     static final Template DATA;
     static final Template CACHE;
     static final Template API;
+    static final Template AUTH;
     static final Template SITE;
 
     static {
@@ -21,6 +22,7 @@ final class Synth {
         DATA = Template.fromStack(STACKS.data());
         CACHE = Template.fromStack(STACKS.cache());
         API = Template.fromStack(STACKS.api());
+        AUTH = Template.fromStack(STACKS.auth());
         SITE = Template.fromStack(STACKS.site());
     }
 }
