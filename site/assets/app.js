@@ -18,6 +18,8 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+import * as auth from './auth.js';
+
 const app = { apiBase: '/api', categories: new Map(), roots: [], seq: 0, moved: false, labels: new Map() };
 
 function visitorId() {
@@ -31,16 +33,28 @@ function visitorId() {
   } catch { return 'anonymous'; }
 }
 
-async function api(path) {
-  const res = await fetch(app.apiBase + path, { headers: { Accept: 'application/json', 'X-Visitor-Id': visitorId() } });
-  const body = await res.json().catch(() => null);
+const CART_TOKEN = 'verdant.cartToken';
+const cartToken = () => { try { return localStorage.getItem(CART_TOKEN); } catch { return null; } };
+
+/** Calls the API: signed in, with the (refreshed) id token; as a visitor, with the cart token if there is one. */
+async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const h = { Accept: 'application/json', 'X-Visitor-Id': visitorId(), ...headers };
+  const token = await auth.idToken();
+  if (token) h.Authorization = `Bearer ${token}`;
+  else if (cartToken() && path.startsWith('/cart')) h['X-Cart-Token'] = cartToken();
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const res = await fetch(app.apiBase + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const err = new Error((body && body.detail) || res.statusText);
+    if (res.status === 401 && token) { auth.signOut(); renderAccount(); }
+    const err = new Error((data && data.detail) || res.statusText);
     err.status = res.status;
-    err.problem = body;
+    err.problem = data;
     throw err;
   }
-  return body;
+  if (data && data.cartToken && !token) localStorage.setItem(CART_TOKEN, data.cartToken);
+  if (data && Array.isArray(data.lines) && 'orderable' in data) showCartCount(data);
+  return data;
 }
 
 export function money(price) {
@@ -106,6 +120,8 @@ async function render() {
   const p = current();
   $('#q').value = p.get('q') || '';
   renderDepartments();
+  if (p.has('view')) return renderView(p.get('view'), p);
+  $('#page').hidden = true;
   if (p.has('product')) return renderProduct(p.get('product'));
   return renderListing(p);
 }
@@ -310,6 +326,7 @@ async function renderProduct(id) {
         el('h1', {}, p.name),
         el('p', { class: 'big-price', 'data-amount': p.price.amount }, money(p.price)),
         stock,
+        buyBox(p),
         el('p', {}, p.description),
         el('table', { class: 'specs' }, el('caption', { class: 'visually-hidden' }, 'Details'),
           el('tbody', {},
@@ -326,7 +343,11 @@ async function start() {
   try {
     const config = await fetch('/config.json').then((r) => (r.ok ? r.json() : {}));
     app.apiBase = config.apiBase || '/api';
+    app.environment = config.environment;
+    auth.configure(config.cognito);
   } catch { /* the defaults serve a same-origin deployment */ }
+  renderAccount();
+  refreshCartCount();
   try {
     const { categories } = await api('/categories');
     app.roots = categories;
@@ -356,7 +377,395 @@ async function start() {
     e.target.setAttribute('aria-expanded', String(open));
   });
   window.addEventListener('popstate', render);
+  document.addEventListener('click', (e) => {
+    const menu = document.querySelector('.account-menu');
+    if (menu && !e.target.closest('.account')) closeAccountMenu();
+  });
   await render();
+}
+
+
+// ------------------------------------------------------------------ account, cart, wishlist, checkout, orders
+
+function notice(text) {
+  const n = $('#notice');
+  n.textContent = text;
+  n.hidden = false;
+  clearTimeout(app.noticeTimer);
+  app.noticeTimer = setTimeout(() => { n.hidden = true; }, 4000);
+}
+
+function showCartCount(cart) {
+  $('#cart-count').textContent = String(cart.itemCount || 0);
+}
+
+async function refreshCartCount() {
+  try { await api('/cart'); } catch { /* the count stays as it was */ }
+}
+
+function closeAccountMenu() {
+  const menu = document.querySelector('.account-menu');
+  if (menu) menu.remove();
+  const b = document.querySelector('.account > button');
+  if (b) b.setAttribute('aria-expanded', 'false');
+}
+
+function renderAccount() {
+  const box = $('#account');
+  const s = auth.session();
+  if (!auth.enabled()) { box.replaceChildren(); return; }
+  if (!s) {
+    box.replaceChildren(el('a', { href: '?view=signin', 'data-nav': true, 'data-testid': 'sign-in-link' }, 'Sign in'));
+    return;
+  }
+  const button = el('button', { type: 'button', class: 'link', 'aria-haspopup': 'true', 'aria-expanded': 'false',
+    'data-testid': 'account-button', onclick: () => {
+      if (document.querySelector('.account-menu')) return closeAccountMenu();
+      button.setAttribute('aria-expanded', 'true');
+      box.append(el('div', { class: 'account-menu', role: 'menu' },
+        el('a', { href: '?view=orders', 'data-nav': true, role: 'menuitem' }, 'My orders'),
+        el('a', { href: '?view=wishlist', 'data-nav': true, role: 'menuitem' }, 'Wishlist'),
+        el('a', { href: '?view=cart', 'data-nav': true, role: 'menuitem' }, 'Cart'),
+        el('button', { type: 'button', role: 'menuitem', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')));
+    } }, `${s.email} ▾`);
+  box.replaceChildren(button);
+}
+
+function signOut() {
+  auth.signOut();
+  localStorage.removeItem(CART_TOKEN);
+  closeAccountMenu();
+  renderAccount();
+  showCartCount({ itemCount: 0 });
+  notice('You are signed out.');
+  go(new URLSearchParams());
+}
+
+function buyBox(p) {
+  const qty = el('select', { id: 'buy-qty', 'aria-label': 'Quantity' },
+    Array.from({ length: 10 }, (_, i) => el('option', { value: i + 1 }, i + 1)));
+  const status = el('p', { class: 'muted', role: 'status' });
+  const add = el('button', { type: 'button', class: 'btn', 'data-testid': 'add-to-cart', disabled: !p.stock.inStock, onclick: async () => {
+    add.disabled = true;
+    try {
+      await api('/cart/items', { method: 'POST', body: { productId: p.id, quantity: Number(qty.value) } });
+      status.textContent = 'Added to your cart.';
+      status.className = 'muted';
+    } catch (err) {
+      status.textContent = err.message;
+      status.className = 'error-text';
+    } finally { add.disabled = false; }
+  } }, 'Add to cart');
+  const wish = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'add-to-wishlist', onclick: async () => {
+    if (!auth.session()) { go(new URLSearchParams({ view: 'signin', next: `?product=${p.id}` })); return; }
+    try {
+      await api(`/wishlist/${encodeURIComponent(p.id)}`, { method: 'PUT' });
+      status.textContent = 'Saved to your wishlist.';
+    } catch (err) { status.textContent = err.message; }
+  } }, '♡ Wishlist');
+  return el('div', { class: 'buy' }, el('div', { class: 'actions' }, el('label', { for: 'buy-qty' }, 'Qty'), qty, add, wish), status);
+}
+
+function showPage(title, ...children) {
+  $('#listing').hidden = true;
+  $('#product').hidden = true;
+  const page = $('#page');
+  page.hidden = false;
+  page.replaceChildren(el('h1', {}, title), ...children.filter((c) => c !== null && c !== undefined && c !== false));
+  document.title = `${title} — Verdant`;
+  window.scrollTo({ top: 0 });
+  return page;
+}
+
+function field(label, attrs) {
+  return el('label', {}, label, el('input', attrs));
+}
+
+function problemText(err) {
+  const fields = err.problem && err.problem.errors ? err.problem.errors.map((e) => `${e.field}: ${e.message}`) : [];
+  return fields.length ? fields.join(' ') : err.message;
+}
+
+async function renderView(view, p) {
+  ++app.seq;
+  switch (view) {
+    case 'signin': return viewSignIn(p);
+    case 'signup': return viewSignUp(p);
+    case 'confirm': return viewConfirm(p);
+    case 'cart': return viewCart();
+    case 'wishlist': return viewWishlist();
+    case 'checkout': return viewCheckout();
+    case 'orders': return viewOrders(p);
+    case 'order': return viewOrder(p.get('id'));
+    default: return showPage('Not found', el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
+  }
+}
+
+function afterSignIn(next) {
+  renderAccount();
+  const token = cartToken();
+  const merge = token
+    ? api('/cart/merge', { method: 'POST', headers: { 'X-Cart-Token': token } }).then((cart) => {
+      localStorage.removeItem(CART_TOKEN);
+      if (cart.itemCount) notice(`Welcome back — your cart has ${cart.itemCount} item${cart.itemCount === 1 ? '' : 's'}, including what you added before signing in.`);
+    }).catch(() => { /* the visitor cart stays; merging can be retried */ })
+    : refreshCartCount();
+  return merge.then(() => go(new URLSearchParams((next || '?view=cart').replace(/^\?/, ''))));
+}
+
+function viewSignIn(p) {
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  const email = field('Email', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'signin-email' });
+  const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'signin-password' });
+  showPage('Sign in',
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      const f = new FormData(e.target);
+      try {
+        await auth.signIn(String(f.get('email')).trim(), String(f.get('password')));
+        await afterSignIn(p.get('next'));
+      } catch (x) {
+        err.textContent = x.message;
+        if (x.type === 'UserNotConfirmedException') go(new URLSearchParams({ view: 'confirm', email: String(f.get('email')).trim() }));
+      }
+    } }, email, password, err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'sign-in-submit' }, 'Sign in')),
+    el('p', {}, 'New here? ', el('a', { href: `?view=signup${p.get('next') ? `&next=${encodeURIComponent(p.get('next'))}` : ''}`, 'data-nav': true, 'data-testid': 'sign-up-link' }, 'Create an account')));
+}
+
+function viewSignUp(p) {
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  showPage('Create your account',
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      const f = new FormData(e.target);
+      const email = String(f.get('email')).trim();
+      if (f.get('password') !== f.get('password2')) { err.textContent = 'The passwords do not match.'; return; }
+      try {
+        await auth.signUp(email, String(f.get('password')));
+        sessionStorage.setItem('verdant.pending', JSON.stringify({ email, password: f.get('password') }));
+        const next = new URLSearchParams({ view: 'confirm', email });
+        if (p.get('next')) next.set('next', p.get('next'));
+        go(next);
+      } catch (x) { err.textContent = x.message; }
+    } },
+    field('Email', { type: 'email', name: 'email', autocomplete: 'email', required: true, id: 'signup-email' }),
+    field('Password', { type: 'password', name: 'password', autocomplete: 'new-password', required: true, minlength: 8, id: 'signup-password' }),
+    field('Repeat password', { type: 'password', name: 'password2', autocomplete: 'new-password', required: true, id: 'signup-password2' }),
+    el('p', { class: 'muted' }, 'At least 10 characters with upper and lower case, a digit and a symbol.'),
+    err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'sign-up-submit' }, 'Create account')),
+    el('p', {}, 'Have an account? ', el('a', { href: '?view=signin', 'data-nav': true }, 'Sign in')));
+}
+
+function viewConfirm(p) {
+  const email = p.get('email') || '';
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  const hint = app.environment === 'local'
+    ? el('p', { class: 'muted' }, 'Local shop: no email is sent. The code is printed in the terminal and listed at ',
+      el('a', { href: `/local/mailbox?email=${encodeURIComponent(email)}`, target: '_blank' }, '/local/mailbox'), '.')
+    : el('p', { class: 'muted' }, `We sent a 6-digit code to ${email}.`);
+  showPage('Confirm your email', hint,
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      const code = String(new FormData(e.target).get('code')).trim();
+      try {
+        await auth.confirm(email, code);
+        const pending = JSON.parse(sessionStorage.getItem('verdant.pending') || 'null');
+        sessionStorage.removeItem('verdant.pending');
+        if (pending && pending.email === email) {
+          await auth.signIn(email, pending.password);
+          await afterSignIn(p.get('next'));
+        } else {
+          notice('Email confirmed. Sign in now.');
+          go(new URLSearchParams({ view: 'signin' }));
+        }
+      } catch (x) { err.textContent = x.message; }
+    } },
+    field('Code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, id: 'confirm-code', maxlength: 10 }),
+    err, el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'btn', 'data-testid': 'confirm-submit' }, 'Confirm'),
+      el('button', { type: 'button', class: 'btn secondary', onclick: async () => {
+        try { await auth.resendCode(email); notice('A new code is on its way.'); } catch (x) { err.textContent = x.message; }
+      } }, 'Send a new code'))));
+}
+
+function warningText(line) {
+  return line.warnings.map((w) => ({
+    UNAVAILABLE: 'No longer available.',
+    OUT_OF_STOCK: 'Out of stock.',
+    LOW_STOCK: `Only ${line.available} left.`,
+    PRICE_CHANGED: line.previousPrice ? `Price changed from ${money(line.previousPrice)}.` : 'Price changed.',
+  }[w] || w)).join(' ');
+}
+
+function cartLine(line, { editable }) {
+  const controls = editable ? el('div', { class: 'controls' },
+    el('label', { class: 'visually-hidden', for: `qty-${line.productId}` }, `Quantity of ${line.name}`),
+    el('select', { id: `qty-${line.productId}`, 'data-testid': 'line-qty', onchange: async (e) => {
+      try { await api(`/cart/items/${encodeURIComponent(line.productId)}`, { method: 'PATCH', body: { quantity: Number(e.target.value) } }); } catch (x) { notice(x.message); }
+      render();
+    } }, Array.from({ length: 10 }, (_, i) => el('option', { value: i + 1, selected: i + 1 === line.quantity }, i + 1))),
+    el('button', { type: 'button', class: 'link', onclick: async () => {
+      await api(`/cart/items/${encodeURIComponent(line.productId)}`, { method: 'DELETE' });
+      render();
+    } }, 'Remove')) : el('span', {}, `× ${line.quantity}`);
+  return el('li', { class: 'line', 'data-testid': 'cart-line', 'data-product': line.productId },
+    el('img', { src: line.image || '/favicon.svg', alt: '' }),
+    el('div', {},
+      el('a', { href: `?product=${line.productId}`, 'data-nav': true }, line.name || line.productId),
+      el('div', { class: 'muted' }, line.unitPrice ? money(line.unitPrice) : ''),
+      line.warnings.length ? el('div', { class: 'warning' }, warningText(line)) : null,
+      controls),
+    el('strong', { 'data-amount': line.subtotal ? line.subtotal.amount : 0 }, line.subtotal ? money(line.subtotal) : ''));
+}
+
+async function viewCart() {
+  const seq = app.seq;
+  let cart;
+  try { cart = await api('/cart'); } catch (err) { return showPage('Your cart', el('p', { class: 'error-text' }, err.message)); }
+  if (seq !== app.seq) return;
+  if (!cart.lines.length) {
+    return showPage('Your cart', el('p', {}, 'Your cart is empty. ', el('a', { href: '/', 'data-nav': true }, 'Start shopping')));
+  }
+  const signedIn = !!auth.session();
+  showPage('Your cart',
+    el('ul', { class: 'lines' }, cart.lines.map((l) => cartLine(l, { editable: true }))),
+    el('div', { class: 'totals' }, el('span', {}, `Subtotal (${cart.itemCount} items)`), el('span', { 'data-testid': 'cart-subtotal' }, money(cart.subtotal))),
+    cart.orderable ? null : el('p', { class: 'warning' }, 'Some lines need your attention before you can order.'),
+    el('div', { class: 'actions' },
+      signedIn
+        ? el('a', { class: 'btn', href: '?view=checkout', 'data-nav': true, 'data-testid': 'checkout', 'aria-disabled': cart.orderable ? null : 'true' }, 'Checkout')
+        : el('a', { class: 'btn', href: '?view=signin&next=%3Fview%3Dcheckout', 'data-nav': true, 'data-testid': 'checkout' }, 'Sign in to check out'),
+      el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
+}
+
+async function viewWishlist() {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: '?view=wishlist' }), { replace: true });
+  const seq = app.seq;
+  const list = await api('/wishlist');
+  if (seq !== app.seq) return;
+  if (!list.items.length) return showPage('Wishlist', el('p', {}, 'Nothing saved yet. Use ♡ on a product to keep it here.'));
+  showPage('Wishlist', el('ul', { class: 'lines' }, list.items.map((i) => el('li', { class: 'line', 'data-testid': 'wishlist-item' },
+    el('img', { src: (i.product && i.product.image) || '/favicon.svg', alt: '' }),
+    el('div', {},
+      el('a', { href: `?product=${i.productId}`, 'data-nav': true }, i.product ? i.product.name : 'No longer available'),
+      i.product ? el('div', { class: 'muted' }, money(i.product.price), i.product.inStock ? '' : ' · out of stock') : null,
+      el('div', { class: 'controls' },
+        i.product && i.product.inStock ? el('button', { type: 'button', class: 'btn', onclick: async () => {
+          try { await api(`/wishlist/${encodeURIComponent(i.productId)}/move-to-cart`, { method: 'POST' }); notice('Moved to your cart.'); } catch (x) { notice(x.message); }
+          render();
+        } }, 'Move to cart') : null,
+        el('button', { type: 'button', class: 'link', onclick: async () => {
+          await api(`/wishlist/${encodeURIComponent(i.productId)}`, { method: 'DELETE' });
+          render();
+        } }, 'Remove'))),
+    el('span', {})))));
+}
+
+function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+async function viewCheckout() {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: '?view=checkout' }), { replace: true });
+  const seq = app.seq;
+  const cart = await api('/cart');
+  if (seq !== app.seq) return;
+  if (!cart.lines.length) return showPage('Checkout', el('p', {}, 'Your cart is empty. ', el('a', { href: '/', 'data-nav': true }, 'Start shopping')));
+  // One key per checkout attempt: a double click or a retry after a lost answer cannot order twice.
+  const key = sessionStorage.getItem('verdant.checkoutKey') || newKey();
+  sessionStorage.setItem('verdant.checkoutKey', key);
+  const saved = JSON.parse(localStorage.getItem('verdant.address') || '{}');
+  const err = el('div', { class: 'error-text', role: 'alert' });
+  const place = el('button', { type: 'submit', class: 'btn', 'data-testid': 'place-order', disabled: !cart.orderable }, `Place order · ${money(cart.subtotal)}`);
+  showPage('Checkout',
+    el('h2', {}, 'Review'),
+    el('ul', { class: 'lines' }, cart.lines.map((l) => cartLine(l, { editable: false }))),
+    el('div', { class: 'totals' }, el('span', {}, 'Total'), el('span', {}, money(cart.subtotal))),
+    el('h2', {}, 'Delivery address'),
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      place.disabled = true;
+      const f = Object.fromEntries(new FormData(e.target));
+      const shipTo = { name: f.name, line1: f.line1, line2: f.line2 || null, city: f.city, postcode: f.postcode, country: f.country };
+      localStorage.setItem('verdant.address', JSON.stringify(shipTo));
+      try {
+        const order = await api('/orders', { method: 'POST', headers: { 'Idempotency-Key': key },
+          body: { lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), shipTo } });
+        sessionStorage.removeItem('verdant.checkoutKey');
+        refreshCartCount();
+        go(new URLSearchParams({ view: 'order', id: order.orderId, placed: '1' }));
+      } catch (x) {
+        if (x.status === 409 || x.status === 422) sessionStorage.removeItem('verdant.checkoutKey');
+        err.textContent = x.problem && x.problem.skus ? `${x.message}` : problemText(x);
+        place.disabled = false;
+      }
+    } },
+    field('Full name', { name: 'name', autocomplete: 'name', required: true, value: saved.name || '', id: 'ship-name' }),
+    field('Address', { name: 'line1', autocomplete: 'address-line1', required: true, value: saved.line1 || '', id: 'ship-line1' }),
+    field('Address line 2 (optional)', { name: 'line2', autocomplete: 'address-line2', value: saved.line2 || '', id: 'ship-line2' }),
+    el('div', { class: 'row' },
+      field('Postcode', { name: 'postcode', autocomplete: 'postal-code', required: true, value: saved.postcode || '', id: 'ship-postcode' }),
+      field('City', { name: 'city', autocomplete: 'address-level2', required: true, value: saved.city || '', id: 'ship-city' })),
+    el('label', {}, 'Country', el('select', { name: 'country', autocomplete: 'country', id: 'ship-country' },
+      [['NL', 'Netherlands'], ['BE', 'Belgium'], ['DE', 'Germany'], ['FR', 'France'], ['IE', 'Ireland'], ['ES', 'Spain'], ['IT', 'Italy'], ['AT', 'Austria']]
+        .map(([c, n]) => el('option', { value: c, selected: (saved.country || 'NL') === c }, n)))),
+    el('p', { class: 'muted' }, 'Your items are held for 15 minutes while you pay.'),
+    err, place));
+}
+
+function statusBadge(status) {
+  const text = { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', EXPIRED: 'Expired' }[status] || status;
+  return el('span', { class: `status status-${status}`, 'data-status': status }, text);
+}
+
+const when = (iso) => new Date(iso).toLocaleString('en-IE', { dateStyle: 'medium', timeStyle: 'short' });
+
+async function viewOrders(p) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: '?view=orders' }), { replace: true });
+  const seq = app.seq;
+  const qs = p.get('cursor') ? `?limit=10&cursor=${encodeURIComponent(p.get('cursor'))}` : '?limit=10';
+  const page = await api(`/orders${qs}`);
+  if (seq !== app.seq) return;
+  if (!page.items.length) return showPage('My orders', el('p', {}, 'No orders yet. ', el('a', { href: '/', 'data-nav': true }, 'Start shopping')));
+  showPage('My orders',
+    el('table', { class: 'orders-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Placed'), el('th', {}, 'Order'), el('th', {}, 'Items'), el('th', {}, 'Total'), el('th', {}, 'Status'))),
+      el('tbody', {}, page.items.map((o) => el('tr', { 'data-testid': 'order-row', 'data-order': o.orderId },
+        el('td', {}, when(o.createdAt)),
+        el('td', {}, el('a', { href: `?view=order&id=${o.orderId}`, 'data-nav': true }, o.orderId.slice(-8).toUpperCase())),
+        el('td', {}, o.itemCount), el('td', {}, money(o.total)), el('td', {}, statusBadge(o.status)))))),
+    el('nav', { class: 'pager' },
+      p.get('cursor') ? el('a', { href: '?view=orders', 'data-nav': true }, '« Newest') : null,
+      page.nextCursor ? el('a', { href: `?view=orders&cursor=${encodeURIComponent(page.nextCursor)}`, 'data-nav': true }, 'Older »') : null));
+}
+
+async function viewOrder(id) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?view=order&id=${id}` }), { replace: true });
+  const seq = app.seq;
+  let o;
+  try { o = await api(`/orders/${encodeURIComponent(id)}`); } catch (err) {
+    return showPage('Order', el('p', { class: 'error-text' }, err.status === 404 ? 'No such order.' : err.message));
+  }
+  if (seq !== app.seq) return;
+  const placed = current().get('placed') === '1';
+  const cancel = o.status === 'PENDING_PAYMENT' ? el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'cancel-order', onclick: async () => {
+    try { await api(`/orders/${encodeURIComponent(id)}/cancel`, { method: 'POST' }); notice('Order cancelled; the items are back on the shelf.'); } catch (x) { notice(x.message); }
+    render();
+  } }, 'Cancel order') : null;
+  showPage(`Order ${o.orderId.slice(-8).toUpperCase()}`,
+    placed ? el('p', { class: 'message' }, 'Thank you — your order is placed.') : null,
+    el('p', {}, statusBadge(o.status), ' · placed ', when(o.createdAt),
+      o.expiresAt ? ` · held for you until ${new Date(o.expiresAt).toLocaleTimeString('en-IE', { timeStyle: 'short' })}` : ''),
+    el('ul', { class: 'lines' }, o.lines.map((l) => el('li', { class: 'line' }, el('span', {}),
+      el('div', {}, el('a', { href: `?product=${l.productId}`, 'data-nav': true }, l.name), el('div', { class: 'muted' }, `${money(l.unitPrice)} × ${l.quantity} · ${l.sku}`)),
+      el('strong', {}, money(l.subtotal))))),
+    el('div', { class: 'totals' }, el('span', {}, 'Total'), el('span', { 'data-testid': 'order-total' }, money(o.total))),
+    o.shipTo ? el('p', { class: 'muted' }, `Ships to ${o.shipTo.name}, ${o.shipTo.line1}, ${o.shipTo.postcode} ${o.shipTo.city}, ${o.shipTo.country}`) : null,
+    el('div', { class: 'actions' }, cancel, el('a', { href: '?view=orders', 'data-nav': true }, 'All orders')));
 }
 
 start();

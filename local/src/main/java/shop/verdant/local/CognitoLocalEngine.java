@@ -8,28 +8,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import shop.verdant.http.Json;
 
 /**
  * cognito-local (npm) as a child process on loopback: Cognito's user-pool API, RS256 tokens and a JWKS.
  * Installed with npm into {@code local/cognito} on first start. Its working directory holds its data
  * ({@code .cognito/}), so a data directory keeps users between runs. It "sends" confirmation codes by
- * printing them; {@link #mailbox(String)} reads them back, as a local stand-in for email.
+ * printing them; {@link #mailbox(String)} reads them back, a local stand-in for email.
  */
 final class CognitoLocalEngine implements AutoCloseable {
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
-    private static final Pattern DESTINATION = Pattern.compile("Destination:\\s+(\\S+)");
-    private static final Pattern CODE = Pattern.compile("Code:\\s+(\\S+)");
 
     private final Process process;
     private final int port;
-    private final Path log;
+    private final Path workDir;
 
-    private CognitoLocalEngine(Process process, int port, Path log) {
+    private CognitoLocalEngine(Process process, int port, Path workDir) {
         this.process = process;
         this.port = port;
-        this.log = log;
+        this.workDir = workDir;
     }
 
     static CognitoLocalEngine start(Path packageDir, int port, Path workDir, Path log) throws IOException, InterruptedException {
@@ -45,7 +42,7 @@ final class CognitoLocalEngine implements AutoCloseable {
         pb.environment().put("HOST", "127.0.0.1");
         pb.environment().put("NODE_NO_WARNINGS", "1");
         Process process = pb.start();
-        CognitoLocalEngine engine = new CognitoLocalEngine(process, port, log);
+        CognitoLocalEngine engine = new CognitoLocalEngine(process, port, workDir);
         try {
             Ports.awaitAccepting("cognito-local (log: " + log + ")", port, 60_000, process);
         } catch (RuntimeException e) {
@@ -81,26 +78,31 @@ final class CognitoLocalEngine implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Confirmation codes "sent" to {@code email}, newest first. */
+    /**
+     * The confirmation code waiting for {@code email}, if any. cognito-local "sends" codes by printing them
+     * (its log is buffered, so it lags); the code is also on the user's record in its data files, read here.
+     */
     List<String> mailbox(String email) {
         List<String> codes = new ArrayList<>();
-        try {
-            String text = ANSI.matcher(Files.readString(log, StandardCharsets.UTF_8)).replaceAll("");
-            String[] lines = text.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                Matcher d = DESTINATION.matcher(lines[i]);
-                if (d.find() && d.group(1).equalsIgnoreCase(email)) {
-                    for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
-                        Matcher c = CODE.matcher(lines[j]);
-                        if (c.find()) {
-                            codes.add(0, c.group(1));
-                            break;
-                        }
+        Path db = workDir.resolve(".cognito/db");
+        if (email == null || email.isBlank() || !Files.isDirectory(db)) {
+            return codes;
+        }
+        try (var files = Files.list(db)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                JsonNode users = Json.read(Files.readString(f, StandardCharsets.UTF_8), JsonNode.class).path("Users");
+                for (JsonNode user : users) {
+                    boolean match = false;
+                    for (JsonNode a : user.path("Attributes")) {
+                        match |= "email".equals(a.path("Name").asText()) && email.equalsIgnoreCase(a.path("Value").asText());
+                    }
+                    if (match && user.hasNonNull("ConfirmationCode")) {
+                        codes.add(user.get("ConfirmationCode").asText());
                     }
                 }
             }
-        } catch (IOException e) {
-            return codes;
+        } catch (IOException | RuntimeException e) {
+            return codes;   // a file being rewritten right now: the caller asks again
         }
         return codes;
     }

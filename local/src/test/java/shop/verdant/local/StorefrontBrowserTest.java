@@ -15,7 +15,28 @@ import org.junit.jupiter.api.Test;
 class StorefrontBrowserTest {
 
     @Test
+    void aVisitorFillsACartSignsUpOrdersAndTheUnpaidOrderExpires() throws Exception {
+        // a short reservation for this run only: the shop's handlers read it per order
+        TestShop.get();
+        String before = System.getProperty("ORDER_EXPIRY_SECONDS");
+        System.setProperty("ORDER_EXPIRY_SECONDS", "6");
+        try {
+            String output = runScript("shopping.e2e.mjs", 300);
+            assertThat(output).contains("shopping: 9 passed, 0 failed");
+        } finally {
+            System.setProperty("ORDER_EXPIRY_SECONDS", before == null ? "900" : before);
+        }
+    }
+
+    @Test
     void aVisitorSearchesFiltersSortsAndOpensAProduct() throws Exception {
+        runScript("storefront.e2e.mjs", 240);
+        Path shots = LocalShop.codeHome().resolve("../../site/e2e/screenshots").normalize();
+        assertThat(shots.resolve("storefront-search.png")).isNotEmptyFile();
+        assertThat(shots.resolve("storefront-product.png")).isNotEmptyFile();
+    }
+
+    private static String runScript(String script, int seconds) throws Exception {
         Path e2e = LocalShop.codeHome().resolve("../../site/e2e").normalize();
         Path chromium = Path.of("/usr/bin/chromium");
         assertThat(chromium).as("Debian's chromium is needed: apt-get install chromium").isExecutable();
@@ -24,11 +45,10 @@ class StorefrontBrowserTest {
         }
         Path shots = e2e.resolve("screenshots");
         Files.createDirectories(shots);
-        Files.deleteIfExists(shots.resolve("storefront-search.png"));
 
         // The child's output is read here and printed by this JVM: writing to the inherited stdout
         // would corrupt Surefire's channel to the forked test JVM.
-        ProcessBuilder pb = new ProcessBuilder("node", "storefront.e2e.mjs").directory(e2e.toFile())
+        ProcessBuilder pb = new ProcessBuilder("node", script).directory(e2e.toFile())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("BASE_URL", TestShop.get().url().toString());
         pb.environment().put("CHROMIUM", chromium.toString());
@@ -43,7 +63,7 @@ class StorefrontBrowserTest {
             }
         });
         reader.start();
-        boolean finished = p.waitFor(240, TimeUnit.SECONDS);
+        boolean finished = p.waitFor(seconds, TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly();
         }
@@ -51,8 +71,7 @@ class StorefrontBrowserTest {
         System.out.print(output);
         assertThat(finished).as("browser test finished in time").isTrue();
         assertThat(p.exitValue()).as("browser test steps:\n" + output).isZero();
-        assertThat(shots.resolve("storefront-search.png")).isNotEmptyFile();
-        assertThat(shots.resolve("storefront-product.png")).isNotEmptyFile();
+        return output.toString();
     }
 
     private static void run(Path dir, int seconds, String... command) throws Exception {

@@ -1,0 +1,161 @@
+// A visitor fills a cart, signs up (the confirmation code comes from the local shop's mailbox), sees the
+// cart merged, places an order and finds it in the order history; the unpaid order then expires (the test
+// shop runs with a shortened reservation) and its stock comes back. BASE_URL points at the shop.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+const SHOTS = process.env.SCREENSHOT_DIR || join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const executablePath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'])
+  .toString().trim();
+mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+async function step(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}\n     ${e.stack || e}`);
+    throw e;
+  }
+}
+const url = (path) => new URL(path, BASE_URL).href;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** What can still be ordered of a product, read live through a fresh visitor cart (never cached). */
+async function available(productId) {
+  const res = await fetch(url('/api/cart/items'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ productId, quantity: 1 }) });
+  const cart = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(cart));
+  return cart.lines[0].available;
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const consoleErrors = [];
+page.on('pageerror', (e) => consoleErrors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+
+const email = `shopper-${Date.now()}@example.com`;
+const password = 'Green-Basket-2026!';
+let productId;
+let stockBefore;
+let orderId;
+let exitCode = 0;
+try {
+  await step('a visitor puts two of a product in the cart', async () => {
+    await page.goto(url('/?sort=price_desc'));
+    const card = page.locator('[data-testid="product-card"]').first();
+    await card.waitFor();
+    await card.click();
+    await page.waitForURL((u) => u.search.includes('product='));
+    productId = new URL(page.url()).searchParams.get('product');
+    stockBefore = await available(productId);
+    assert.ok(stockBefore >= 2, `needs stock, has ${stockBefore}`);
+    await page.locator('#buy-qty').selectOption('2');
+    await page.getByTestId('add-to-cart').click();
+    await page.getByText('Added to your cart.').waitFor();
+    assert.equal(await page.locator('#cart-count').innerText(), '2');
+    assert.ok(await page.evaluate(() => localStorage.getItem('verdant.cartToken')), 'the visitor cart token is kept');
+  });
+
+  await step('the cart shows the line repriced by the server', async () => {
+    await page.getByTestId('cart-link').click();
+    await page.getByTestId('cart-line').first().waitFor();
+    assert.equal(await page.getByTestId('cart-line').count(), 1);
+    assert.match(await page.getByTestId('cart-subtotal').innerText(), /€/);
+    assert.match(await page.getByTestId('checkout').innerText(), /Sign in to check out/);
+  });
+
+  await step('the visitor signs up, confirms with the mailed code and is signed in', async () => {
+    await page.getByTestId('checkout').click();
+    await page.getByTestId('sign-up-link').click();
+    await page.locator('#signup-email').fill(email);
+    await page.locator('#signup-password').fill(password);
+    await page.locator('#signup-password2').fill(password);
+    await page.getByTestId('sign-up-submit').click();
+    await page.waitForURL((u) => u.search.includes('view=confirm'));
+    let code;
+    for (let i = 0; i < 50 && !code; i++) {
+      const box = await (await fetch(url(`/local/mailbox?email=${encodeURIComponent(email)}`))).json();
+      code = box.codes[0];
+      if (!code) await sleep(100);
+    }
+    assert.ok(code, 'a confirmation code was "sent"');
+    await page.locator('#confirm-code').fill(code);
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('account-button').waitFor();
+    assert.match(await page.getByTestId('account-button').innerText(), new RegExp(email.replace(/[.+]/g, '\\$&')));
+  });
+
+  await step('the anonymous cart was merged into the new account', async () => {
+    await page.waitForURL((u) => u.search.includes('view=checkout'));
+    await page.getByTestId('place-order').waitFor();
+    assert.equal(await page.locator('#cart-count').innerText(), '2');
+    assert.equal(await page.evaluate(() => localStorage.getItem('verdant.cartToken')), null, 'the visitor token is spent');
+    await page.screenshot({ path: join(SHOTS, 'checkout.png') });
+  });
+
+  await step('the customer places the order and stock is reserved', async () => {
+    await page.locator('#ship-name').fill('Robin Green');
+    await page.locator('#ship-line1').fill('12 Orchard Road');
+    await page.locator('#ship-postcode').fill('3511 AB');
+    await page.locator('#ship-city').fill('Utrecht');
+    await page.getByTestId('place-order').click();
+    await page.waitForURL((u) => u.search.includes('view=order') && u.search.includes('placed=1'));
+    orderId = new URL(page.url()).searchParams.get('id');
+    await page.locator('[data-status="PENDING_PAYMENT"]').waitFor();
+    assert.equal(await available(productId), stockBefore - 2);
+    assert.equal(await page.locator('#cart-count').innerText(), '0', 'ordered products left the cart');
+    await page.screenshot({ path: join(SHOTS, 'order-placed.png') });
+  });
+
+  await step('the order is in the order history, newest first', async () => {
+    await page.getByTestId('account-button').click();
+    await page.getByRole('menuitem', { name: 'My orders' }).click();
+    await page.getByTestId('order-row').first().waitFor();
+    assert.equal(await page.getByTestId('order-row').first().getAttribute('data-order'), orderId);
+  });
+
+  await step('left unpaid, the order expires and its stock comes back', async () => {
+    let status;
+    for (let i = 0; i < 60 && status !== 'EXPIRED'; i++) {
+      await sleep(500);
+      await page.goto(url(`/?view=order&id=${orderId}`));
+      status = await page.locator('[data-status]').first().getAttribute('data-status');
+    }
+    assert.equal(status, 'EXPIRED');
+    assert.equal(await available(productId), stockBefore);
+    await page.screenshot({ path: join(SHOTS, 'order-expired.png') });
+  });
+
+  await step('signing out forgets the session', async () => {
+    await page.getByTestId('account-button').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-link').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('verdant.session')), null);
+  });
+
+  await step('no script errors on any page', async () => {
+    assert.deepEqual(consoleErrors.filter((e) => !/status of (400|401|404|409)/.test(e)), []);
+  });
+} catch {
+  exitCode = 1;
+} finally {
+  await browser.close();
+}
+const passed = results.filter((r) => r[1]).length;
+console.log(`shopping: ${passed} passed, ${results.length - passed} failed`);
+process.exit(exitCode);
