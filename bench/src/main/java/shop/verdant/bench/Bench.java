@@ -3,7 +3,7 @@ package shop.verdant.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** bench/run [all|search|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] */
+/** bench/run [all|search|orders|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
 public final class Bench {
     private Bench() {
     }
@@ -12,9 +12,12 @@ public final class Bench {
         String what = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
         int[] sizes = {100_000, 1_000_000};
         int dynamoMax = 100_000;
+        int orders = 4000;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--sizes")) {
                 sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+            } else if (args[i].equals("--orders")) {
+                orders = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--dynamo-max")) {
                 dynamoMax = Integer.parseInt(args[++i]);
             }
@@ -28,6 +31,9 @@ public final class Bench {
         }
         if (what.equals("all") || what.equals("coldstart")) {
             ColdStartBench.run(repo);
+        }
+        if (what.equals("all") || what.equals("orders")) {
+            OrdersBench.run(orders);
         }
         if (what.equals("all") || what.equals("search")) {
             SearchBench.run(sizes, dynamoMax);
