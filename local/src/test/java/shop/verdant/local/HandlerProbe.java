@@ -14,19 +14,55 @@ public final class HandlerProbe {
     private HandlerProbe() {
     }
 
+    /**
+     * Arguments after the handler class: {@code path.NAME=v}, {@code header.NAME=v}, {@code claim.NAME=v}
+     * (authorizer claims), {@code body=JSON}, {@code method=M}, {@code expect=STATUS} (default: any 2xx);
+     * or the single word {@code schedule} for a scheduled function.
+     */
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
-        var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                .withHttpMethod("GET")
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("probe"));
-        if (args.length > 1) {
-            String[] kv = args[1].split("=", 2);
-            event.setPathParameters(Map.of(kv[0], kv[1]));
+        Object instance = Class.forName(args[0]).getDeclaredConstructor().newInstance();
+        if (args.length > 1 && args[1].equals("schedule")) {
+            var scheduled = (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, Object>) instance;
+            System.out.println("result " + scheduled.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), null));
+            System.exit(0);
         }
+        var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) instance;
+        Map<String, String> path = new java.util.HashMap<>();
+        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, Object> claims = new java.util.HashMap<>();
+        String body = null;
+        String method = "GET";
+        int expect = -1;
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            if (kv[0].startsWith("path.")) {
+                path.put(kv[0].substring(5), kv[1]);
+            } else if (kv[0].startsWith("header.")) {
+                headers.put(kv[0].substring(7), kv[1]);
+            } else if (kv[0].startsWith("claim.")) {
+                claims.put(kv[0].substring(6), kv[1]);
+            } else if (kv[0].equals("body")) {
+                body = kv[1];
+            } else if (kv[0].equals("method")) {
+                method = kv[1];
+            } else if (kv[0].equals("expect")) {
+                expect = Integer.parseInt(kv[1]);
+            }
+        }
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("probe");
+        if (!claims.isEmpty()) {
+            context.setAuthorizer(new java.util.HashMap<>(Map.of("claims", claims)));
+        }
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withHeaders(headers)
+                .withBody(body)
+                .withPathParameters(path.isEmpty() ? null : path)
+                .withRequestContext(context);
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
-        System.out.println("status " + response.getStatusCode());
-        System.exit(response.getStatusCode() / 100 == 2 ? 0 : 1);
+        System.out.println("status " + response.getStatusCode() + " " + response.getBody());
+        boolean ok = expect < 0 ? response.getStatusCode() / 100 == 2 : response.getStatusCode() == expect;
+        System.exit(ok ? 0 : 1);
     }
 }

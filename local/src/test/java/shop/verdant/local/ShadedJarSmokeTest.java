@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
@@ -37,24 +38,50 @@ class ShadedJarSmokeTest {
             redis.del("catalog:category-tree", "catalog:brands", "catalog:product:" + productId);
         }
         Path target = LocalShop.codeHome();
+        String line = "{\"productId\":\"" + productId + "\",\"quantity\":1}";
+        String sub = "claim.sub=probe-" + java.util.UUID.randomUUID();
+        // what each route is sent, in route-table order (the cart and wishlist calls build on each other)
+        Map<String, List<String>> probes = Map.ofEntries(
+                Map.entry("/api/products/{id}", List.of("path.id=" + productId)),
+                Map.entry("PUT /api/cart", List.of(sub, "body={\"lines\":[" + line + "]}")),
+                Map.entry("POST /api/cart/items", List.of(sub, "body=" + line)),
+                Map.entry("PATCH /api/cart/items/{productId}", List.of(sub, "path.productId=" + productId, "body={\"quantity\":2}")),
+                Map.entry("DELETE /api/cart/items/{productId}", List.of(sub, "path.productId=" + productId)),
+                Map.entry("POST /api/cart/merge", List.of(sub, "header.X-Cart-Token=AAAAAAAAAAAAAAAAAAAAAA")),
+                Map.entry("PUT /api/wishlist/{productId}", List.of(sub, "path.productId=" + productId)),
+                Map.entry("DELETE /api/wishlist/{productId}", List.of(sub, "path.productId=" + productId)),
+                Map.entry("POST /api/wishlist/{productId}/move-to-cart", List.of(sub, "path.productId=" + productId, "expect=404")),
+                Map.entry("POST /api/orders", List.of(sub, "header.Idempotency-Key=probe-key-0001", "body={\"lines\":[" + line
+                        + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1\",\"country\":\"NL\"}}")),
+                Map.entry("GET /api/orders/{id}", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
+                Map.entry("POST /api/orders/{id}/cancel", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")));
+        List<String[]> runs = new ArrayList<>();
         for (Route route : RouteTable.ROUTES) {
-            Path jar = target.resolve("../../functions/" + route.group() + "/target/" + route.group() + "-lambda.jar").normalize();
+            List<String> args = new ArrayList<>(List.of(route.handlerClass(), "method=" + route.method()));
+            args.addAll(probes.getOrDefault(route.method() + " " + route.path(),
+                    probes.getOrDefault(route.path(), route.auth() == Route.Auth.NONE ? List.of() : List.of(sub))));
+            runs.add(new String[] {route.group(), String.join("\u0000", args)});
+        }
+        for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
+            runs.add(new String[] {job.group(), job.handlerClass() + "\u0000schedule"});
+        }
+        for (String[] run : runs) {
+            Path jar = target.resolve("../../functions/" + run[0] + "/target/" + run[0] + "-lambda.jar").normalize();
             assertThat(jar).as("built by mvn package").isRegularFile();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", jar + ":" + target.resolve("test-classes")));
-            for (String name : List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", Tables.PRODUCTS.envVar(),
-                    Tables.CATEGORIES.envVar(), Tables.BRANDS.envVar())) {
+            List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER",
+                    "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS"));
+            Tables.ALL.forEach(t -> props.add(t.envVar()));
+            for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));
             }
             cmd.add(HandlerProbe.class.getName());
-            cmd.add(route.handlerClass());
-            if (!route.pathParameterNames().isEmpty()) {
-                cmd.add(route.pathParameterNames().get(0) + "=" + productId);
-            }
+            cmd.addAll(List.of(run[1].split("\u0000")));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(route.handlerClass() + " from " + jar.getFileName() + ":\n" + output).isZero();
+            assertThat(p.exitValue()).as(run[1].replace('\u0000', ' ') + " from " + jar.getFileName() + ":\n" + output).isZero();
         }
         assertThat(Files.size(target.resolve("../../functions/catalog/target/catalog-lambda.jar"))).isPositive();
     }
