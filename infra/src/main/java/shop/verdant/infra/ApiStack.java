@@ -13,6 +13,11 @@ import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -131,6 +136,7 @@ public final class ApiStack extends Stack {
             }
         }
 
+        streamConsumers(deps);
         for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
             Alias live = function(job.functionName(), job.description(), job.handlerClass(), job.group(), deps);
             functions.put(job.handlerClass(), live);
@@ -139,6 +145,30 @@ public final class ApiStack extends Stack {
                     .schedule(Schedule.rate(Duration.minutes(job.everyMinutes())))
                     .targets(List.of(new LambdaFunction(live, LambdaFunctionProps.builder().retryAttempts(2).build())))
                     .build();
+        }
+    }
+
+    /** Stream consumers: the function, its table's stream as event source, failures kept in a queue. */
+    private void streamConsumers(Props deps) {
+        for (RouteTable.StreamConsumer c : RouteTable.STREAMS) {
+            Alias live = function(c.functionName(), c.description(), c.handlerClass(), c.group(), deps);
+            functions.put(c.handlerClass(), live);
+            Queue failures = Queue.Builder.create(this, c.functionName() + "Failures")
+                    .encryption(QueueEncryption.SQS_MANAGED)
+                    .enforceSsl(true)
+                    .retentionPeriod(Duration.days(14))
+                    .build();
+            Nag.suppress(failures, "AwsSolutions-SQS3", "This queue is itself the dead-letter destination of the "
+                    + "stream consumer (records that failed every retry); a queue behind it would never be read.");
+            live.addEventSource(DynamoEventSource.Builder.create(deps.data().tables().get(c.table()))
+                    .startingPosition(StartingPosition.LATEST)
+                    .batchSize(100)
+                    .maxBatchingWindow(Duration.seconds(1))
+                    .bisectBatchOnError(true)
+                    .retryAttempts(5)
+                    .reportBatchItemFailures(true)
+                    .onFailure(new SqsDlq(failures))
+                    .build());
         }
     }
 

@@ -19,6 +19,7 @@ class ApiStackTest {
         Map<String, Map<String, Object>> functions = Synth.API.findResources("AWS::Lambda::Function",
                 Map.of("Properties", Match.objectLike(Map.of("Runtime", "java21"))));
         RouteTable.SCHEDULED.forEach(s -> handlers.add(s.handlerClass()));
+        RouteTable.STREAMS.forEach(s -> handlers.add(s.handlerClass()));
         assertThat(functions).hasSize(handlers.size());
         for (String handler : handlers) {
             Synth.API.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
@@ -127,6 +128,19 @@ class ApiStackTest {
                 "ResponseTemplates", Map.of("application/json", ApiStack.gatewayProblem("unauthorized", "Unauthorized", 401,
                         "Sign in: this needs a valid bearer token from the shop's user pool.")))));
         Synth.API.resourceCountIs("AWS::ApiGateway::GatewayResponse", 6);
+    }
+
+    @Test
+    void productStockChangesReachTheCatalogThroughTheTableStream() {
+        Synth.API.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                "StartingPosition", "LATEST",
+                "BisectBatchOnFunctionError", true,
+                "MaximumRetryAttempts", 5,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "DestinationConfig", Match.objectLike(Map.of("OnFailure", Match.anyValue())))));
+        Synth.API.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.catalog.FollowStockChangesHandler::handleRequest",
+                "VpcConfig", Match.anyValue())));
     }
 
     @Test

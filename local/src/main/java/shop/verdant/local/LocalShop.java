@@ -185,6 +185,14 @@ public final class LocalShop implements AutoCloseable {
         gateway.mailbox(cognito::mailbox);
         gateway.warmUp();
 
+        for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {
+            @SuppressWarnings("unchecked")
+            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>)
+                    Class.forName(consumer.handlerClass()).getDeclaredConstructor().newInstance();
+            track(new StreamPoller(dynamo.endpoint(), ddb, consumer.table(), handler));
+        }
+
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "order-expiry-sweeper");
             t.setDaemon(true);

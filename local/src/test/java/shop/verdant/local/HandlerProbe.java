@@ -27,6 +27,23 @@ public final class HandlerProbe {
             System.out.println("result " + scheduled.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), null));
             System.exit(0);
         }
+        if (args.length > 2 && args[1].equals("stream")) {
+            var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;
+            var av = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
+            var record = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord();
+            record.setEventName("MODIFY");
+            record.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
+                    .withKeys(Map.of("productId", av.withS(args[2])))
+                    .withOldImage(Map.of("stockAvailable", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("0")))
+                    .withNewImage(Map.of("stockAvailable", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("5")))
+                    .withSequenceNumber("1"));
+            var event = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent();
+            event.setRecords(java.util.List.of(record));
+            var answer = consumer.handleRequest(event, null);
+            System.out.println("failures " + answer.getBatchItemFailures());
+            System.exit(answer.getBatchItemFailures().isEmpty() ? 0 : 1);
+        }
         var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) instance;
         Map<String, String> path = new java.util.HashMap<>();
         Map<String, String> headers = new java.util.HashMap<>();

@@ -62,6 +62,9 @@ class ShadedJarSmokeTest {
                     probes.getOrDefault(route.path(), route.auth() == Route.Auth.NONE ? List.of() : List.of(sub))));
             runs.add(new String[] {route.group(), String.join("\u0000", args)});
         }
+        for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {
+            runs.add(new String[] {consumer.group(), consumer.handlerClass() + "\u0000stream\u0000" + productId});
+        }
         for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
             runs.add(new String[] {job.group(), job.handlerClass() + "\u0000schedule"});
         }

@@ -46,6 +46,17 @@ public final class RouteTable {
             new Scheduled(SHOPPING + "ExpireOrdersHandler", "shopping", 1,
                     "Releases the stock of unpaid orders whose reservation has expired"));
 
+    /** Functions fed by a table's change stream: handler class, group, the table (logical name). */
+    public record StreamConsumer(String handlerClass, String group, String table, String description) {
+        public String functionName() {
+            return handlerClass.substring(handlerClass.lastIndexOf('.') + 1).replace("Handler", "");
+        }
+    }
+
+    public static final List<StreamConsumer> STREAMS = List.of(
+            new StreamConsumer(CATALOG + "FollowStockChangesHandler", "catalog", "Products",
+                    "Evicts product pages and republishes availability when orders move stock"));
+
     /** The function groups, each built into one shaded jar {@code functions/<group>/target/<group>-lambda.jar}. */
     public static List<String> groups() {
         return ROUTES.stream().map(Route::group).distinct().toList();

@@ -142,7 +142,7 @@ public final class InMemoryCatalog {
         }
     }
 
-    public static final class Cache implements CatalogCache {
+    public static class Cache implements CatalogCache {
         public final Map<String, Product> products = new LinkedHashMap<>();
         public List<CategoryTree.Node> tree;
         public List<Brand> brands;

@@ -53,6 +53,8 @@ public final class CatalogWiring {
     static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, BRANDS, CACHE);
     static final SearchProducts SEARCH = new SearchProducts(new RedisCatalogSnapshotStore(REDIS), BROWSE);
     static final ViewProduct VIEW = new ViewProduct(PRODUCTS, CACHE, SEARCH);
+    static final shop.verdant.application.catalog.FollowStockChanges FOLLOW_STOCK =
+            new shop.verdant.application.catalog.FollowStockChanges(PRODUCTS, new RedisCatalogSnapshotStore(REDIS), CACHE);
     static final ProductQueryParser PARSER =
             new ProductQueryParser(new PageCursor(Env.get("CURSOR_SECRET", "verdant-catalog-cursor")));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");

@@ -1,0 +1,59 @@
+package shop.verdant.catalog;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import shop.verdant.application.catalog.FollowStockChanges;
+
+/**
+ * Consumes the Products table's stream (DynamoDB Streams on AWS, a poller in the local shop): stock that
+ * orders reserve and release reaches the product pages and the search snapshot. A record that fails is
+ * reported as the batch's first failure, so Lambda retries from it and nothing after it is lost.
+ */
+public final class FollowStockChangesHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final FollowStockChanges follow;
+
+    public FollowStockChangesHandler() {
+        this(CatalogWiring.FOLLOW_STOCK);
+    }
+
+    public FollowStockChangesHandler(FollowStockChanges follow) {
+        this.follow = follow;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            try {
+                follow.apply(change(record));
+            } catch (RuntimeException e) {
+                System.err.println("stock change not applied, retried from here: " + e);
+                failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                break;
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    static FollowStockChanges.Change change(DynamodbEvent.DynamodbStreamRecord record) {
+        var stream = record.getDynamodb();
+        String productId = stream.getKeys().get("productId").getS();
+        boolean removed = "REMOVE".equals(record.getEventName());
+        return new FollowStockChanges.Change(productId, available(stream.getOldImage()),
+                removed ? null : available(stream.getNewImage()));
+    }
+
+    private static Long available(Map<String, AttributeValue> image) {
+        if (image == null || image.get("stockAvailable") == null || image.get("stockAvailable").getN() == null) {
+            return image == null ? null : 0L;
+        }
+        return Long.parseLong(image.get("stockAvailable").getN());
+    }
+}
