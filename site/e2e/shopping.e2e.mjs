@@ -2,30 +2,8 @@
 // cart merged, places an order and finds it in the order history; the unpaid order then expires (the test
 // shop runs with a shortened reservation) and its stock comes back. BASE_URL points at the shop.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
-const SHOTS = process.env.SCREENSHOT_DIR || join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const executablePath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'])
-  .toString().trim();
-mkdirSync(SHOTS, { recursive: true });
-
-const results = [];
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push([name, true]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, false]);
-    console.log(`FAIL ${name}\n     ${e.stack || e}`);
-    throw e;
-  }
-}
+import { join } from 'node:path';
+import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
 const url = (path) => new URL(path, BASE_URL).href;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,23 +16,14 @@ async function available(productId) {
   return cart.lines[0].available;
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const consoleErrors = [];
-page.on('pageerror', (e) => consoleErrors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
 
 const email = `shopper-${Date.now()}@example.com`;
 const password = 'Green-Basket-2026!';
 let productId;
 let stockBefore;
 let orderId;
-let exitCode = 0;
-try {
+await run('shopping', browser, async () => {
   await step('a visitor puts two of a product in the cart', async () => {
     await page.goto(url('/?sort=price_desc'));
     const card = page.locator('[data-testid="product-card"]').first();
@@ -151,11 +120,4 @@ try {
   await step('no script errors on any page', async () => {
     assert.deepEqual(consoleErrors.filter((e) => !/status of (400|401|404|409)/.test(e)), []);
   });
-} catch {
-  exitCode = 1;
-} finally {
-  await browser.close();
-}
-const passed = results.filter((r) => r[1]).length;
-console.log(`shopping: ${passed} passed, ${results.length - passed} failed`);
-process.exit(exitCode);
+});

@@ -1,42 +1,11 @@
 // Drives the storefront in the running local shop like a visitor: search, filter by brand and price,
 // sort, page, open a product, go back. BASE_URL points at the shop; CHROMIUM at Debian's chromium.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
-const SHOTS = process.env.SCREENSHOT_DIR || join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const executablePath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'])
-  .toString().trim();
-mkdirSync(SHOTS, { recursive: true });
-
-const results = [];
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push([name, true]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, false]);
-    console.log(`FAIL ${name}\n     ${e.stack || e}`);
-    throw e;
-  }
-}
-
+import { join } from 'node:path';
+import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
 const euros = (text) => Math.round(Number(text.replace(/[^0-9.,]/g, '').replace(',', '')) * 100);
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-const consoleErrors = [];
-page.on('pageerror', (e) => consoleErrors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+const { browser, page, consoleErrors } = await launch({ width: 1366, height: 900 });
 
 const cards = () => page.locator('[data-testid="product-card"]');
 const cardPrices = async () => (await page.locator('[data-testid="product-card"] .price').evaluateAll(
@@ -46,8 +15,7 @@ const settle = async (urlPart) => {
   await page.waitForFunction(() => !document.querySelector('#grid[aria-busy]'));
 };
 
-let exitCode = 0;
-try {
+await run('storefront', browser, async () => {
   await step('the storefront opens with products, departments and facets', async () => {
     await page.goto(BASE_URL);
     await cards().first().waitFor();
@@ -167,11 +135,4 @@ try {
   await step('no script errors on any page', async () => {
     assert.deepEqual(consoleErrors.filter((e) => !/status of 400/.test(e)), []);
   });
-} catch {
-  exitCode = 1;
-} finally {
-  await browser.close();
-}
-const passed = results.filter((r) => r[1]).length;
-console.log(`storefront: ${passed} passed, ${results.length - passed} failed`);
-process.exit(exitCode);
+});

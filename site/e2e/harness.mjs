@@ -1,0 +1,58 @@
+// What the browser tests share: where the shop and Chromium are, a named-step runner, and the launch flags
+// this machine needs (Debian's chromium, no background networking: the network is closed).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+export const SHOTS = process.env.SCREENSHOT_DIR || join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const executablePath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'])
+  .toString().trim();
+
+const results = [];
+
+/** Runs one named step, prints ok/FAIL, and rethrows a failure so the script stops there. */
+export async function step(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}\n     ${e.stack || e}`);
+    throw e;
+  }
+}
+
+/** A headless Chromium page that records script errors in {@code consoleErrors}. */
+export async function launch(viewport) {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport });
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  return { browser, page, consoleErrors };
+}
+
+/** Runs the steps, closes the browser, prints the summary line the Java test checks, and exits. */
+export async function run(label, browser, steps) {
+  let exitCode = 0;
+  try {
+    await steps();
+  } catch {
+    exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+  const passed = results.filter((r) => r[1]).length;
+  console.log(`${label}: ${passed} passed, ${results.length - passed} failed`);
+  process.exit(exitCode);
+}
