@@ -59,7 +59,42 @@ public final class DynamoDbCartRepository implements CartRepository {
     }
 
     @Override
+    public void saveConsuming(Cart merged, Instant expiresAt, Cart consumed) {
+        Map<String, AttributeValue> item = toItem(merged, expiresAt);
+        var put = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table).item(item);
+        if (merged.version() == 0) {
+            put.conditionExpression("attribute_not_exists(cartId)");
+        } else {
+            put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(merged.version())));
+        }
+        var delete = software.amazon.awssdk.services.dynamodb.model.Delete.builder().tableName(table)
+                .key(Map.of("cartId", s(consumed.cartId())))
+                .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(consumed.version())));
+        try {
+            client.transactWriteItems(b -> b.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(put.build()).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(delete.build()).build()));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            throw new ConflictException("A cart changed meanwhile.");
+        }
+    }
+
+    @Override
     public void save(Cart cart, Instant expiresAt) {
+        Map<String, AttributeValue> item = toItem(cart, expiresAt);
+        try {
+            if (cart.version() == 0) {
+                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(cartId)"));
+            } else {
+                client.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", n(cart.version()))));
+            }
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException("The cart changed meanwhile.");
+        }
+    }
+
+    private Map<String, AttributeValue> toItem(Cart cart, Instant expiresAt) {
         List<AttributeValue> lines = new ArrayList<>();
         for (CartLine line : cart.lines()) {
             lines.add(m(Map.of("productId", s(line.productId()), "quantity", n(line.quantity()),
@@ -71,16 +106,7 @@ public final class DynamoDbCartRepository implements CartRepository {
         item.put("updatedAt", s((cart.updatedAt() == null ? clock.instant() : cart.updatedAt()).toString()));
         item.put("version", n(cart.version() + 1));
         item.put("ttl", n(expiresAt.getEpochSecond()));
-        try {
-            if (cart.version() == 0) {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(cartId)"));
-            } else {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
-                        .expressionAttributeValues(Map.of(":v", n(cart.version()))));
-            }
-        } catch (ConditionalCheckFailedException e) {
-            throw new ConflictException("The cart changed meanwhile.");
-        }
+        return item;
     }
 
     @Override

@@ -111,23 +111,33 @@ public final class Carts {
         return update(o, cart -> cart.replace(lines, now));
     }
 
-    /** Moves a visitor's cart into the signed-in user's; the visitor's cart is gone afterwards. */
+    /**
+     * Moves a visitor's cart into the signed-in user's: quantities add up (capped at 10), new products are
+     * appended while there is room. The visitor cart is deleted in the same transaction as the merged cart is
+     * written, so racing merges (two tabs signing in) merge it exactly once.
+     */
     public CartView merge(String userSub, String visitorToken) {
         CartOwner user = CartOwner.user(userSub);
         CartOwner visitor = CartOwner.visitor(visitorToken);
         if (visitorToken == null) {
             throw shop.verdant.domain.common.ValidationException.of("X-Cart-Token", "Is required: the visitor cart to merge.");
         }
-        Cart anonymous = carts.find(visitor.cartId()).orElse(null);
-        if (anonymous == null || anonymous.isEmpty()) {
-            if (anonymous != null) {
-                carts.delete(visitor.cartId());
+        for (int attempt = 1; ; attempt++) {
+            Cart anonymous = carts.find(visitor.cartId()).orElse(null);
+            if (anonymous == null) {
+                return view(user);
             }
-            return view(user);
+            Cart current = carts.find(user.cartId()).orElse(Cart.empty(user.cartId()));
+            Cart merged = current.mergeFrom(anonymous, clock.instant());
+            try {
+                carts.saveConsuming(merged, clock.instant().plus(user.lifetime()), anonymous);
+                return render(user, new Cart(merged.cartId(), merged.lines(), merged.updatedAt(), merged.version() + 1));
+            } catch (ConflictException raced) {
+                if (attempt >= ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
-        CartView merged = update(user, cart -> cart.mergeFrom(anonymous, clock.instant()));
-        carts.delete(visitor.cartId());
-        return merged;
     }
 
     /** After an order: the ordered products leave the customer's cart (best effort; the order stands). */

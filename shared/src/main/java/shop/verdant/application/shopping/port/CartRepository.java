@@ -14,4 +14,11 @@ public interface CartRepository {
     void save(Cart cart, Instant expiresAt);
 
     void delete(String cartId);
+
+    /**
+     * In one transaction: saves {@code merged} (version-guarded like {@link #save}) and deletes {@code consumed}
+     * if it is still at the version read; otherwise throws {@code ConflictException} and changes nothing. So a
+     * visitor cart is merged into a customer's cart exactly once, however many merges race.
+     */
+    void saveConsuming(Cart merged, Instant expiresAt, Cart consumed);
 }
