@@ -507,7 +507,7 @@ function afterSignIn(next) {
   const merge = token
     ? api('/cart/merge', { method: 'POST', headers: { 'X-Cart-Token': token } }).then((cart) => {
       localStorage.removeItem(CART_TOKEN);
-      if (cart.itemCount) notice(`Welcome back — your cart has ${cart.itemCount} item${cart.itemCount === 1 ? '' : 's'}, including what you added before signing in.`);
+      if (cart.itemCount) notice(`Signed in — your cart has ${cart.itemCount} item${cart.itemCount === 1 ? '' : 's'}, including what you added before signing in.`);
     }).catch(() => { /* the visitor cart stays; merging can be retried */ })
     : refreshCartCount();
   return merge.then(() => go(new URLSearchParams((next || '?view=cart').replace(/^\?/, ''))));

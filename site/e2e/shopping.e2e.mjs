@@ -110,6 +110,21 @@ await run('shopping', browser, async () => {
     await page.screenshot({ path: join(SHOTS, 'order-expired.png') });
   });
 
+  await step('an expiring session is refreshed with the refresh token', async () => {
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('verdant.session')));
+    await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('verdant.session'));
+      s.expiresAt = Date.now() + 5_000;
+      localStorage.setItem('verdant.session', JSON.stringify(s));
+    });
+    await page.goto(url('/?view=orders'));
+    await page.getByTestId('order-row').first().waitFor();
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('verdant.session')));
+    assert.notEqual(after.idToken, before.idToken);
+    assert.ok(after.expiresAt > Date.now() + 60_000, 'a fresh id token');
+    assert.equal(after.refreshToken, before.refreshToken);
+  });
+
   await step('signing out forgets the session', async () => {
     await page.getByTestId('account-button').click();
     await page.getByTestId('sign-out').click();
