@@ -87,13 +87,15 @@ public final class SiteStack extends Stack {
                 .build();
 
         // The API decides what may be cached: catalog reads say "public, max-age=…", personal data "no-store".
+        // CloudFront forwards Authorization only when it is part of the cache key (an origin request policy
+        // may not name it); with it and the visitor cart token in the key no answer is served to anyone else.
         CachePolicy apiCache = CachePolicy.Builder.create(this, "ApiCache")
-                .comment("Verdant API: honour the origin's Cache-Control, key on every query parameter")
+                .comment("Verdant API: honour the origin's Cache-Control, key on query, Authorization and cart token")
                 .minTtl(Duration.seconds(0))
                 .defaultTtl(Duration.seconds(0))
                 .maxTtl(Duration.minutes(5))
                 .queryStringBehavior(CacheQueryStringBehavior.all())
-                .headerBehavior(CacheHeaderBehavior.none())
+                .headerBehavior(CacheHeaderBehavior.allowList("Authorization", "X-Cart-Token"))
                 .cookieBehavior(CacheCookieBehavior.none())
                 .enableAcceptEncodingGzip(true)
                 .enableAcceptEncodingBrotli(true)

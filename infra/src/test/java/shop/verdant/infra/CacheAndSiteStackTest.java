@@ -70,4 +70,13 @@ class CacheAndSiteStackTest {
                         "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.contentSecurityPolicy("eu-west-1"),
                                 "Override", true))))))));
     }
+
+    @Test
+    void theApiBehaviourForwardsTheBearerTokenAndCartTokenAsPartOfTheCacheKey() {
+        Synth.SITE.hasResourceProperties("AWS::CloudFront::CachePolicy", software.amazon.awscdk.assertions.Match.objectLike(java.util.Map.of(
+                "CachePolicyConfig", software.amazon.awscdk.assertions.Match.objectLike(java.util.Map.of(
+                        "ParametersInCacheKeyAndForwardedToOrigin", software.amazon.awscdk.assertions.Match.objectLike(java.util.Map.of(
+                                "HeadersConfig", java.util.Map.of("HeaderBehavior", "whitelist",
+                                        "Headers", java.util.List.of("Authorization", "X-Cart-Token")))))))));
+    }
 }
