@@ -23,6 +23,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
 
     protected abstract APIGatewayProxyResponseEvent handle(ApiRequest request);
 
+    /** The route this handler serves, from the route table (by class name); null if it serves none. */
+    protected Route route() {
+        return RouteTable.forHandler(getClass().getName()).orElse(null);
+    }
+
     /** Verifies bearer tokens on {@link Route.Auth#OPTIONAL} routes; tests may pass their own. */
     protected TokenVerifier tokenVerifier() {
         return VERIFIER.get();
@@ -34,7 +39,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
      * already refused calls without a valid token; this is the second lock) and the route's groups.
      */
     private Principal authorize(ApiRequest request) {
-        Route route = RouteTable.forHandler(getClass().getName()).orElse(null);
+        Route route = route();
         if (route == null || route.auth() == Route.Auth.NONE) {
             return null;
         }
