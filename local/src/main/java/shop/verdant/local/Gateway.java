@@ -261,6 +261,17 @@ public final class Gateway implements AutoCloseable {
         return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
     }
 
+    /**
+     * The user-pool operations a browser may call without AWS credentials. cognito-local checks no
+     * signatures, so the proxy refuses the rest (AdminAddUserToGroup and friends) as Cognito would refuse an
+     * unsigned call: a visitor cannot make themselves an admin.
+     */
+    static final java.util.Set<String> PUBLIC_COGNITO_OPERATIONS = java.util.Set.of(
+            "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth", "RespondToAuthChallenge",
+            "ForgotPassword", "ConfirmForgotPassword", "GetUser", "ChangePassword", "UpdateUserAttributes",
+            "VerifyUserAttribute", "GetUserAttributeVerificationCode", "DeleteUser", "RevokeToken", "GlobalSignOut",
+            "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference");
+
     private void proxyCognito(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             send(exchange, 405, "text/plain", new byte[0], Map.of());
@@ -268,6 +279,13 @@ public final class Gateway implements AutoCloseable {
         }
         byte[] requestBody = exchange.getRequestBody().readAllBytes();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String operation = target == null ? "" : target.substring(target.lastIndexOf('.') + 1);
+        if (!PUBLIC_COGNITO_OPERATIONS.contains(operation)) {
+            send(exchange, 400, "application/x-amz-json-1.1", Json.write(Map.of("__type", "NotAuthorizedException",
+                    "message", "This operation needs AWS credentials; the storefront may not call it.")).getBytes(StandardCharsets.UTF_8),
+                    Map.of("Cache-Control", "no-store"));
+            return;
+        }
         try {
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cognitoEndpoint + "/"))
                     .timeout(Duration.ofSeconds(10))

@@ -145,7 +145,36 @@ class BadInputAndTokensTest {
                 new Object[] {"wrong token_use", signedLikeThePool(new JWTClaimsSet.Builder(claims).claim("token_use", "refresh").build())},
                 new Object[] {"unsigned (alg none)", p[0].replace(p[0], java.util.Base64.getUrlEncoder().withoutPadding()
                         .encodeToString("{\"alg\":\"none\"}".getBytes())) + "." + p[1] + "."},
+                new Object[] {"an access token (the authorizer takes id tokens)", accessToken()},
                 new Object[] {"garbage", "not.a.jwt"});
+    }
+
+    static String accessToken() {
+        LocalShop shop = TestShop.get();
+        try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
+            var pool = shop.userPool();
+            var demo = CognitoSetup.DEMO_USERS.get(0);
+            return setup.client().initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", demo.email(), "PASSWORD", demo.password())))
+                    .authenticationResult().accessToken();
+        }
+    }
+
+    @Test
+    void theCognitoProxyRefusesAdminOperations() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(TestShop.get().url().resolve("/cognito/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminAddUserToGroup")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"UserPoolId\":\"" + TestShop.get().userPool().userPoolId()
+                        + "\",\"Username\":\"customer@verdant.local\",\"GroupName\":\"admins\"}")).build();
+        var r = Api.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("NotAuthorizedException");
+        try (CognitoSetup setup = new CognitoSetup(TestShop.get().cognitoEndpoint())) {
+            var groups = setup.client().adminListGroupsForUser(b -> b.userPoolId(TestShop.get().userPool().userPoolId())
+                    .username("customer@verdant.local")).groups();
+            assertThat(groups).extracting(g -> g.groupName()).doesNotContain("admins");
+        }
     }
 
     /** A real token from a second user pool on the same cognito-local (same signing key, other issuer). */

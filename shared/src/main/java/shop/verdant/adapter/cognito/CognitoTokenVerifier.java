@@ -28,8 +28,8 @@ import shop.verdant.http.TokenVerifier;
 /**
  * Verifies Cognito user-pool tokens the way API Gateway's Cognito authorizer does: RS256 signature
  * against the pool's JWKS (cached, refreshed on an unknown key id), expiry, issuer (the pool),
- * {@code token_use} (id or access) and the app client ({@code aud} on id tokens, {@code client_id} on
- * access tokens). The claims come back as API Gateway passes them to a REST integration: every value a
+ * {@code token_use} (an id token, as the authorizer requires on methods without OAuth scopes) and the app
+ * client ({@code aud}). The claims come back as API Gateway passes them to a REST integration: every value a
  * string, arrays comma-separated, {@code exp}/{@code iat} as dates.
  */
 public final class CognitoTokenVerifier implements TokenVerifier {
@@ -76,17 +76,12 @@ public final class CognitoTokenVerifier implements TokenVerifier {
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw AuthException.unauthorized("The token is not valid: " + reason(e));
         }
-        Object use = claims.getClaim("token_use");
-        if ("id".equals(use)) {
-            if (!claims.getAudience().contains(clientId)) {
-                throw AuthException.unauthorized("The token was issued to another app client.");
-            }
-        } else if ("access".equals(use)) {
-            if (!clientId.equals(claims.getClaim("client_id"))) {
-                throw AuthException.unauthorized("The token was issued to another app client.");
-            }
-        } else {
-            throw AuthException.unauthorized("The token is neither an id nor an access token.");
+        // Like API Gateway's Cognito authorizer on a method without OAuth scopes: id tokens only.
+        if (!"id".equals(claims.getClaim("token_use"))) {
+            throw AuthException.unauthorized("An id token is required (token_use id).");
+        }
+        if (!claims.getAudience().contains(clientId)) {
+            throw AuthException.unauthorized("The token was issued to another app client.");
         }
         Map<String, String> out = new LinkedHashMap<>();
         claims.getClaims().forEach((name, value) -> out.put(name, render(value)));
