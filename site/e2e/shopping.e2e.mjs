@@ -46,6 +46,10 @@ await run('shopping', browser, async () => {
     assert.equal(await page.getByTestId('cart-line').count(), 1);
     assert.match(await page.getByTestId('cart-subtotal').innerText(), /€/);
     assert.match(await page.getByTestId('checkout').innerText(), /Sign in to check out/);
+    await page.getByTestId('line-qty').selectOption('3');
+    await page.waitForFunction(() => document.querySelector('#cart-count').textContent === '3');
+    await page.getByTestId('line-qty').selectOption('2');
+    await page.waitForFunction(() => document.querySelector('#cart-count').textContent === '2');
   });
 
   await step('the visitor signs up, confirms with the mailed code and is signed in', async () => {
@@ -96,6 +100,24 @@ await run('shopping', browser, async () => {
     await page.getByRole('menuitem', { name: 'My orders' }).click();
     await page.getByTestId('order-row').first().waitFor();
     assert.equal(await page.getByTestId('order-row').first().getAttribute('data-order'), orderId);
+  });
+
+  await step('a product saved to the wishlist moves to the cart', async () => {
+    const list = await (await fetch(url('/api/products?sort=name&limit=20'))).json();
+    let wished;
+    for (const item of list.items) {
+      if (item.id !== productId && await available(item.id) >= 5) { wished = item.id; break; }
+    }
+    assert.ok(wished, 'a product with stock to wish for');
+    await page.goto(url(`/?product=${wished}`));
+    await page.getByTestId('add-to-wishlist').click();
+    await page.getByText('Saved to your wishlist.').waitFor();
+    await page.getByTestId('account-button').click();
+    await page.getByRole('menuitem', { name: 'Wishlist' }).click();
+    await page.getByTestId('wishlist-item').first().waitFor();
+    await page.getByRole('button', { name: 'Move to cart' }).first().click();
+    await page.getByText('Nothing saved yet.').waitFor();
+    await page.waitForFunction(() => document.querySelector('#cart-count').textContent === '1');
   });
 
   await step('left unpaid, the order expires and its stock comes back', async () => {

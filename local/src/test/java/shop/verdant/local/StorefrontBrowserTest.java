@@ -22,7 +22,7 @@ class StorefrontBrowserTest {
         System.setProperty("ORDER_EXPIRY_SECONDS", "6");
         try {
             String output = runScript("shopping.e2e.mjs", 300);
-            assertThat(output).contains("shopping: 10 passed, 0 failed");
+            assertThat(output).contains("shopping: 11 passed, 0 failed");
         } finally {
             System.setProperty("ORDER_EXPIRY_SECONDS", before == null ? "900" : before);
         }
