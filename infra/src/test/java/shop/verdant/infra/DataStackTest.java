@@ -60,6 +60,12 @@ class DataStackTest {
             String name = LocalEngines.createTable(ddb, spec);
             TableDescription local = ddb.describeTable(b -> b.tableName(name)).table();
             assertThat(shapeOfTemplate(props)).as(spec.logicalName()).isEqualTo(shapeOfLocal(local));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ttl = (Map<String, Object>) props.get("TimeToLiveSpecification");
+            var localTtl = ddb.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+            assertThat(ttl == null ? "NONE" : ttl.get("AttributeName") + ":" + ttl.get("Enabled")).as(spec.logicalName() + " TTL")
+                    .isEqualTo(localTtl.attributeName() == null ? "NONE" : localTtl.attributeName() + ":"
+                            + (localTtl.timeToLiveStatusAsString().startsWith("ENABL")));
             assertThat(shapeOfLocal(local)).isEqualTo(shapeOfLocal(
                     TableDescription.builder()
                             .keySchema(TableRequests.createTable(spec, name).keySchema())
