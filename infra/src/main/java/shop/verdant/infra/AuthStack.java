@@ -24,6 +24,16 @@ import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserVerificationConfig;
 import software.amazon.awscdk.services.cognito.VerificationEmailStyle;
+import shop.verdant.spec.RouteTable;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.constructs.Construct;
 
 /**
@@ -80,8 +90,41 @@ public final class AuthStack extends Stack {
                 .refreshTokenValidity(Duration.days(30))
                 .enableTokenRevocation(true)
                 .build());
+        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
+            addTrigger(trigger);
+        }
         Nag.suppress(pool, "AwsSolutions-COG2", "MFA is optional (TOTP) for shoppers by design: requiring it at "
                 + "sign-up loses customers. Cognito cannot require MFA per group; staff enrol TOTP as policy.");
+    }
+
+    /** A trigger function (java21, SnapStart behind a live alias) that may change group membership in this account's pools. */
+    private void addTrigger(RouteTable.CognitoTrigger trigger) {
+        Function fn = Function.Builder.create(this, trigger.functionName())
+                .description(trigger.description())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(trigger.handlerClass() + "::handleRequest")
+                .code(Code.fromAsset(Repo.lambdaJar(trigger.group())))
+                .memorySize(1024)
+                .timeout(Duration.seconds(5))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
+                .build();
+        // The pool's id is not known before the pool exists and the pool names this function: a policy
+        // naming the pool would be a cycle, so it names this account's pools in this region.
+        fn.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("cognito-idp:AdminAddUserToGroup"))
+                .resources(List.of(formatArn(ArnComponents.builder().service("cognito-idp").resource("userpool")
+                        .resourceName("*").build())))
+                .build());
+        Alias live = Alias.Builder.create(this, trigger.functionName() + "Live")
+                .aliasName("live").version(fn.getCurrentVersion()).build();
+        pool.addTrigger(UserPoolOperation.of(trigger.trigger().substring(0, 1).toLowerCase() + trigger.trigger().substring(1)), live);
+        Nag.suppress(fn, "AwsSolutions-IAM4", "AWS-managed basic execution policy: the function's own log group only.");
+        Nag.suppress(fn, "AwsSolutions-IAM5", "cognito-idp:AdminAddUserToGroup on userpool/* of this account and region: "
+                + "naming the pool would make a dependency cycle (the pool names this trigger).");
+        Nag.suppress(fn, "AwsSolutions-L1", "Pinned to java21, the runtime the functions are built, measured and "
+                + "SnapStart-primed for; upgraded deliberately, not by a linter.");
     }
 
     public UserPool pool() {

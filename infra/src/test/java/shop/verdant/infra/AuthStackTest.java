@@ -37,4 +37,15 @@ class AuthStackTest {
                 "PreventUserExistenceErrors", "ENABLED",
                 "ExplicitAuthFlows", Match.arrayWith(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")))));
     }
+
+    @Test
+    void aConfirmedSignUpJoinsCustomersThroughThePostConfirmationTrigger() {
+        Synth.AUTH.hasResourceProperties("AWS::Cognito::UserPool", Match.objectLike(Map.of(
+                "LambdaConfig", Match.objectLike(Map.of("PostConfirmation", Match.anyValue())))));
+        Synth.AUTH.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.accounts.AddToCustomersHandler::handleRequest",
+                "Runtime", "java21",
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+        assertThat(Synth.AUTH.findResources("AWS::IAM::Policy").toString()).contains("cognito-idp:AdminAddUserToGroup");
+    }
 }

@@ -71,6 +71,12 @@ public final class Gateway implements AutoCloseable {
     private volatile TokenVerifier authorizer;
     private volatile String cognitoEndpoint;
     private volatile java.util.function.Function<String, List<String>> mailbox;
+    private volatile java.util.function.Consumer<String> postConfirmation;
+
+    /** Called with the user name after a successful {@code ConfirmSignUp}, as Cognito calls its post-confirmation trigger. */
+    public void postConfirmation(java.util.function.Consumer<String> trigger) {
+        this.postConfirmation = trigger;
+    }
 
     /**
      * Plays API Gateway's Cognito authorizer on COGNITO routes: a missing or invalid token is refused with
@@ -295,6 +301,17 @@ public final class Gateway implements AutoCloseable {
                 r.header("X-Amz-Target", target);
             }
             HttpResponse<byte[]> answer = http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+            var trigger = postConfirmation;
+            if (answer.statusCode() == 200 && operation.equals("ConfirmSignUp") && trigger != null) {
+                // Cognito runs the trigger before it answers; so does this stand-in
+                String user = Json.read(new String(requestBody, StandardCharsets.UTF_8), com.fasterxml.jackson.databind.JsonNode.class)
+                        .path("Username").asText();
+                try {
+                    trigger.accept(user);
+                } catch (RuntimeException e) {
+                    System.err.println("post-confirmation trigger failed: " + e);
+                }
+            }
             send(exchange, answer.statusCode(), "application/x-amz-json-1.1", answer.body(), Map.of("Cache-Control", "no-store"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -183,6 +183,25 @@ public final class LocalShop implements AutoCloseable {
         gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
         gateway.cognitoProxy(cognito.endpoint());
         gateway.mailbox(cognito::mailbox);
+        System.setProperty("COGNITO_ENDPOINT", cognito.endpoint());
+        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
+            if (trigger.trigger().equals("PostConfirmation")) {
+                @SuppressWarnings("unchecked")
+                var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<
+                        com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent, Object>)
+                        Class.forName(trigger.handlerClass()).getDeclaredConstructor().newInstance();
+                String poolId = pool.userPoolId();
+                gateway.postConfirmation(user -> {
+                    var event = new com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent();
+                    event.setVersion("1");
+                    event.setRegion("local");
+                    event.setUserPoolId(poolId);
+                    event.setUserName(user);
+                    event.setTriggerSource("PostConfirmation_ConfirmSignUp");
+                    handler.handleRequest(event, new LocalContext("trigger", trigger.functionName()));
+                });
+            }
+        }
         gateway.warmUp();
 
         for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {

@@ -68,6 +68,20 @@ final class Api {
         });
     }
 
+    /** The groups in a fresh id token of this user (cognito-local's AdminListGroupsForUser answers none). */
+    static java.util.List<String> groupsInToken(String email, String password) {
+        LocalShop shop = TestShop.get();
+        try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
+            var pool = shop.userPool();
+            String token = setup.client().initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+            java.util.List<String> groups = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("cognito:groups");
+            return groups == null ? java.util.List.of() : groups;
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String demo(String role) {
         CognitoSetup.DemoUser u = CognitoSetup.DEMO_USERS.stream().filter(d -> d.role().equals(role)).findFirst().orElseThrow();
         return token(u.email(), u.password());

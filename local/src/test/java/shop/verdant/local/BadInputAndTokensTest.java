@@ -170,10 +170,15 @@ class BadInputAndTokensTest {
         var r = Api.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("NotAuthorizedException");
+        var customer = CognitoSetup.DEMO_USERS.get(0);
+        assertThat(Api.groupsInToken(customer.email(), customer.password())).containsExactly("customers");
+        // the same call with the admin API's credentials (here: straight to cognito-local) does take effect,
+        // so the refusal above is the proxy's doing
         try (CognitoSetup setup = new CognitoSetup(TestShop.get().cognitoEndpoint())) {
-            var groups = setup.client().adminListGroupsForUser(b -> b.userPoolId(TestShop.get().userPool().userPoolId())
-                    .username("customer@verdant.local")).groups();
-            assertThat(groups).extracting(g -> g.groupName()).doesNotContain("admins");
+            String probe = "promoted-" + UUID.randomUUID() + "@example.com";
+            setup.ensureUser(TestShop.get().userPool().userPoolId(), TestShop.get().userPool().clientId(), probe, "Promoted-User-1", null, null);
+            setup.client().adminAddUserToGroup(b -> b.userPoolId(TestShop.get().userPool().userPoolId()).username(probe).groupName("admins"));
+            assertThat(Api.groupsInToken(probe, "Promoted-User-1")).containsExactly("admins");
         }
     }
 

@@ -27,6 +27,15 @@ public final class HandlerProbe {
             System.out.println("result " + scheduled.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), null));
             System.exit(0);
         }
+        if (args.length > 3 && args[1].equals("post-confirmation")) {
+            var trigger = (RequestHandler<com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent, Object>) instance;
+            var event = new com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent();
+            event.setUserPoolId(args[2]);
+            event.setUserName(args[3]);
+            event.setTriggerSource("PostConfirmation_ConfirmSignUp");
+            System.out.println("returned " + (trigger.handleRequest(event, null) == event));
+            System.exit(0);
+        }
         if (args.length > 2 && args[1].equals("stream")) {
             var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;

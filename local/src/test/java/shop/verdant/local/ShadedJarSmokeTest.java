@@ -65,6 +65,14 @@ class ShadedJarSmokeTest {
         for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {
             runs.add(new String[] {consumer.group(), consumer.handlerClass() + "\u0000stream\u0000" + productId});
         }
+        String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
+        try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
+            setup.ensureUser(shop.userPool().userPoolId(), shop.userPool().clientId(), triggerUser, "Trigger-Probe-1", null, null);
+        }
+        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
+            runs.add(new String[] {trigger.group(), trigger.handlerClass() + "\u0000post-confirmation\u0000"
+                    + shop.userPool().userPoolId() + "\u0000" + triggerUser});
+        }
         for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
             runs.add(new String[] {job.group(), job.handlerClass() + "\u0000schedule"});
         }
@@ -73,7 +81,7 @@ class ShadedJarSmokeTest {
             assertThat(jar).as("built by mvn package").isRegularFile();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", jar + ":" + target.resolve("test-classes")));
-            List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER",
+            List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
                     "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
@@ -87,5 +95,7 @@ class ShadedJarSmokeTest {
             assertThat(p.exitValue()).as(run[1].replace('\u0000', ' ') + " from " + jar.getFileName() + ":\n" + output).isZero();
         }
         assertThat(Files.size(target.resolve("../../functions/catalog/target/catalog-lambda.jar"))).isPositive();
+        assertThat(Api.groupsInToken(triggerUser, "Trigger-Probe-1")).as("the trigger, run from its jar, added the user")
+                .containsExactly("customers");
     }
 }

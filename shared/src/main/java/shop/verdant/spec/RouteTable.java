@@ -57,6 +57,17 @@ public final class RouteTable {
             new StreamConsumer(CATALOG + "FollowStockChangesHandler", "catalog", "Products",
                     "Evicts product pages and republishes availability when orders move stock"));
 
+    /** Functions Cognito calls at a point of a user's life (a user-pool trigger such as PostConfirmation). */
+    public record CognitoTrigger(String handlerClass, String group, String trigger, String description) {
+        public String functionName() {
+            return handlerClass.substring(handlerClass.lastIndexOf('.') + 1).replace("Handler", "");
+        }
+    }
+
+    public static final List<CognitoTrigger> COGNITO_TRIGGERS = List.of(
+            new CognitoTrigger("shop.verdant.accounts.AddToCustomersHandler", "accounts", "PostConfirmation",
+                    "Puts a user who confirmed their sign-up into the customers group"));
+
     /** The function groups, each built into one shaded jar {@code functions/<group>/target/<group>-lambda.jar}. */
     public static List<String> groups() {
         return ROUTES.stream().map(Route::group).distinct().toList();

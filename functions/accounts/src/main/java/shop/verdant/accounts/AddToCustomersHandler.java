@@ -1,0 +1,39 @@
+package shop.verdant.accounts;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import java.util.function.Supplier;
+import shop.verdant.config.Lazy;
+
+/**
+ * Cognito's post-confirmation trigger: a user who confirmed a self sign-up joins the {@code customers}
+ * group. Password-reset confirmations pass through untouched. A failure is logged, not thrown: the user
+ * is confirmed either way, and no route needs the group to shop.
+ */
+public final class AddToCustomersHandler implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
+    static final String GROUP = "customers";
+    private static final Supplier<CustomerGroup> COGNITO = Lazy.memoize(CustomerGroup::cognito);
+    private final Supplier<CustomerGroup> groups;
+
+    public AddToCustomersHandler() {
+        this(COGNITO);
+    }
+
+    public AddToCustomersHandler(Supplier<CustomerGroup> groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event, Context context) {
+        if ("PostConfirmation_ConfirmSignUp".equals(event.getTriggerSource())) {
+            try {
+                groups.get().add(event.getUserPoolId(), event.getUserName(), GROUP);
+            } catch (RuntimeException e) {
+                System.err.println("{\"trigger\":\"post-confirmation\",\"user\":\"" + event.getUserName()
+                        + "\",\"error\":\"not added to " + GROUP + ": " + e.getClass().getSimpleName() + "\"}");
+            }
+        }
+        return event;
+    }
+}
