@@ -130,11 +130,11 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
     private boolean transition(Order order, OrderStatus to, Instant at, String stockUpdate) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(u -> u.tableName(orders).key(Map.of("orderId", s(order.orderId())))
-                .updateExpression("SET #status = :to, updatedAt = :at REMOVE pendingShard, pendingUntil")
+                .updateExpression("SET #status = :to, updatedAt = :at REMOVE pendingShard, pendingUntil ADD version :one")
                 .conditionExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":to", s(to.name()), ":at", s(at.toString()),
-                        ":pending", s(OrderStatus.PENDING_PAYMENT.name())))).build());
+                        ":pending", s(OrderStatus.PENDING_PAYMENT.name()), ":one", n(1)))).build());
         for (OrderLine line : order.lines()) {
             items.add(TransactWriteItem.builder().update(u -> u.tableName(products)
                     .key(Map.of("productId", s(line.productId())))
