@@ -632,7 +632,7 @@ async function viewCart() {
   const signedIn = !!auth.session();
   showPage('Your cart',
     el('ul', { class: 'lines' }, cart.lines.map((l) => cartLine(l, { editable: true }))),
-    el('div', { class: 'totals' }, el('span', {}, `Subtotal (${cart.itemCount} items)`), el('span', { 'data-testid': 'cart-subtotal' }, money(cart.subtotal))),
+    el('div', { class: 'totals' }, el('span', {}, `Subtotal (${cart.itemCount} item${cart.itemCount === 1 ? '' : 's'})`), el('span', { 'data-testid': 'cart-subtotal' }, money(cart.subtotal))),
     cart.orderable ? null : el('p', { class: 'warning' }, 'Some lines need your attention before you can order.'),
     el('div', { class: 'actions' },
       signedIn
