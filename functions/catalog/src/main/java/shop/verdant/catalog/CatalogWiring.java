@@ -2,9 +2,6 @@ package shop.verdant.catalog;
 
 import java.util.List;
 import java.util.Map;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 import redis.clients.jedis.JedisPooled;
 import shop.verdant.adapter.dynamodb.DynamoDb;
 import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
@@ -21,6 +18,7 @@ import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
+import shop.verdant.config.Priming;
 import shop.verdant.domain.catalog.search.PageCursor;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
@@ -31,7 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * The catalog functions' object graph, built once per container when the class loads. Handlers'
  * no-arg constructors take their collaborators from here; tests pass their own through the other
  * constructor. The DynamoDB side is created on first use: a search is answered from Redis alone.
- * Under SnapStart the {@link Priming} hook runs a search and the read paths before the snapshot, so
+ * Under SnapStart the priming hook runs a search and the read paths before the snapshot, so
  * restored containers start with every class loaded and every client connected once.
  */
 public final class CatalogWiring {
@@ -59,32 +57,16 @@ public final class CatalogWiring {
             new ProductQueryParser(new PageCursor(Env.get("CURSOR_SECRET", "verdant-catalog-cursor")));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
 
-    private static final Priming PRIMING = new Priming();
-
     static {
-        Core.getGlobalContext().register(PRIMING);
-    }
-
-    /** Before the SnapStart snapshot: exercise every read path once (errors only skip the priming). */
-    static final class Priming implements Resource {
-        @Override
-        public void beforeCheckpoint(Context<? extends Resource> context) {
-            try {
-                SEARCH.search(new ProductQuery("bamboo", null, null, null, null, null, Map.of(), null, 24, 0));
-                BROWSE.brands();
-                CATEGORIES.findAll();
-                PRODUCTS.find("priming");
-                new SearchProductsHandler().handleRequest(new com.amazonaws.services.lambda.runtime.events
-                        .APIGatewayProxyRequestEvent().withMultiValueQueryStringParameters(Map.of("q", List.of("glass"))), null);
-            } catch (RuntimeException e) {
-                System.err.println("priming skipped: " + e);
-            }
-        }
-
-        @Override
-        public void afterRestore(Context<? extends Resource> context) {
-            // Connections made before the snapshot are dead after restore: drop them, the pool opens new ones.
-            REDIS.getPool().clear();
-        }
+        // Before the SnapStart snapshot: exercise every read path once; after restore, connections made
+        // before the snapshot are dead: drop them, the pool opens new ones.
+        Priming.register(() -> {
+            SEARCH.search(new ProductQuery("bamboo", null, null, null, null, null, Map.of(), null, 24, 0));
+            BROWSE.brands();
+            CATEGORIES.findAll();
+            PRODUCTS.find("priming");
+            new SearchProductsHandler().handleRequest(new com.amazonaws.services.lambda.runtime.events
+                    .APIGatewayProxyRequestEvent().withMultiValueQueryStringParameters(Map.of("q", List.of("glass"))), null);
+        }, () -> REDIS.getPool().clear());
     }
 }

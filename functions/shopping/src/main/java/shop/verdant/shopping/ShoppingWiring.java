@@ -4,9 +4,6 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 import shop.verdant.adapter.dynamodb.DynamoDb;
 import shop.verdant.adapter.dynamodb.DynamoDbCartRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbOrderStore;
@@ -18,13 +15,14 @@ import shop.verdant.application.shopping.PlaceOrder;
 import shop.verdant.application.shopping.Wishlists;
 import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
+import shop.verdant.config.Priming;
 import shop.verdant.spec.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The shopping functions' object graph, built once per container on first use. Handlers' no-arg
  * constructors take their services from here; tests pass their own. Under SnapStart the
- * {@link Priming} hook reads through every adapter once before the snapshot.
+ * priming hook reads through every adapter once before the snapshot.
  */
 public final class ShoppingWiring {
     private ShoppingWiring() {
@@ -56,29 +54,14 @@ public final class ShoppingWiring {
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
 
-    private static final Priming PRIMING = new Priming();
-
     static {
-        Core.getGlobalContext().register(PRIMING);
-    }
-
-    /** Before the SnapStart snapshot: load the graph and touch every table once (failures only skip priming). */
-    static final class Priming implements Resource {
-        @Override
-        public void beforeCheckpoint(Context<? extends Resource> context) {
-            try {
-                Services s = SERVICES.get();
-                s.carts().view(shop.verdant.application.shopping.CartOwner.user("priming"));
-                s.wishlists().list("priming");
-                s.orders().list("priming", null, 1);
-            } catch (RuntimeException e) {
-                System.err.println("priming skipped: " + e);
-            }
-        }
-
-        @Override
-        public void afterRestore(Context<? extends Resource> context) {
-            // the URL-connection HTTP client reconnects on demand; nothing to reset
-        }
+        // Before the SnapStart snapshot: build the graph and touch every table once. The URL-connection
+        // HTTP client reconnects on demand after a restore: nothing to reset.
+        Priming.register(() -> {
+            Services s = SERVICES.get();
+            s.carts().view(shop.verdant.application.shopping.CartOwner.user("priming"));
+            s.wishlists().list("priming");
+            s.orders().list("priming", null, 1);
+        }, () -> { });
     }
 }
