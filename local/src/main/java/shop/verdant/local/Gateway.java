@@ -259,12 +259,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static String bearer(HttpExchange exchange) {
-        String h = exchange.getRequestHeaders().getFirst("Authorization");
-        if (h == null || h.isBlank()) {
-            return null;
-        }
-        h = h.trim();
-        return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
+        return shop.verdant.http.ApiRequest.bearer(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     /**

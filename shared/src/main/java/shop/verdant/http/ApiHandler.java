@@ -23,9 +23,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
 
     protected abstract APIGatewayProxyResponseEvent handle(ApiRequest request);
 
+    /** Looked up once per handler instance (per container), not per request. */
+    private final Route declared = RouteTable.forHandler(getClass().getName()).orElse(null);
+
     /** The route this handler serves, from the route table (by class name); null if it serves none. */
     protected Route route() {
-        return RouteTable.forHandler(getClass().getName()).orElse(null);
+        return declared;
     }
 
     /** Verifies bearer tokens on {@link Route.Auth#OPTIONAL} routes; tests may pass their own. */

@@ -61,11 +61,15 @@ public final class ApiRequest {
 
     /** The Authorization header's token, with or without a {@code Bearer} prefix; null when absent. */
     public String bearerToken() {
-        String h = header("Authorization");
-        if (h == null || h.isBlank()) {
+        return bearer(header("Authorization"));
+    }
+
+    /** The token of an Authorization header value, with or without a {@code Bearer} prefix; null when blank. */
+    public static String bearer(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
             return null;
         }
-        h = h.trim();
+        String h = authorization.trim();
         return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
     }
 

@@ -45,15 +45,15 @@ public final class FollowStockChangesHandler implements RequestHandler<DynamodbE
     static FollowStockChanges.Change change(DynamodbEvent.DynamodbStreamRecord record) {
         var stream = record.getDynamodb();
         String productId = stream.getKeys().get("productId").getS();
-        boolean removed = "REMOVE".equals(record.getEventName());
-        return new FollowStockChanges.Change(productId, available(stream.getOldImage()),
-                removed ? null : available(stream.getNewImage()));
+        return new FollowStockChanges.Change(productId, available(stream.getOldImage()), available(stream.getNewImage()));
     }
 
+    /** What an image says is available; null without an image (before an INSERT, after a REMOVE). */
     private static Long available(Map<String, AttributeValue> image) {
-        if (image == null || image.get("stockAvailable") == null || image.get("stockAvailable").getN() == null) {
-            return image == null ? null : 0L;
+        if (image == null) {
+            return null;
         }
-        return Long.parseLong(image.get("stockAvailable").getN());
+        AttributeValue v = image.get("stockAvailable");
+        return v == null || v.getN() == null ? 0L : Long.parseLong(v.getN());
     }
 }

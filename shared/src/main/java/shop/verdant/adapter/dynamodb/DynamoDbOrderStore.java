@@ -27,7 +27,6 @@ import shop.verdant.domain.shopping.Address;
 import shop.verdant.domain.shopping.Order;
 import shop.verdant.domain.shopping.OrderLine;
 import shop.verdant.domain.shopping.OrderStatus;
-import shop.verdant.spec.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -360,10 +359,5 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         } catch (RuntimeException e) {
             throw ValidationException.of("cursor", "Is not a cursor this API issued.");
         }
-    }
-
-    /** Names of the tables, for wiring from {@link Tables} environment variables. */
-    public static String[] envVars() {
-        return new String[] {Tables.ORDERS.envVar(), Tables.PRODUCTS.envVar(), Tables.IDEMPOTENCY.envVar()};
     }
 }
