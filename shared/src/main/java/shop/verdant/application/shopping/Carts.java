@@ -45,10 +45,7 @@ public final class Carts {
         int q = Quantities.check(quantity, "quantity");
         Product p = shoppable(productId);
         CartOwner o = owner.hasCart() ? owner : owner.withToken(CartOwner.newToken());
-        return update(o, cart -> {
-            requireSameCurrency(cart, p);
-            return cart.add(productId, q, p.price().minor(), clock.instant());
-        });
+        return update(o, cart -> cart.add(productId, q, p.price().minor(), clock.instant()));
     }
 
     public CartView setQuantity(CartOwner owner, String productId, Integer quantity) {
@@ -94,17 +91,11 @@ public final class Carts {
         Map<String, Product> found = products.findMany(wanted.stream().map(Wanted::productId).distinct().toList());
         Instant now = clock.instant();
         List<CartLine> lines = new ArrayList<>();
-        String currency = null;
         for (int i = 0; i < wanted.size(); i++) {
             Product p = found.get(wanted.get(i).productId());
             if (p == null || !p.isVisibleToShoppers()) {
                 throw shop.verdant.domain.common.ValidationException.of("lines[" + i + "].productId", "No such product on sale.");
             }
-            if (currency != null && !currency.equals(p.price().currency())) {
-                throw new ConflictException("currency-mismatch", "Mixed currencies",
-                        "A cart holds products of one currency.", Map.of());
-            }
-            currency = p.price().currency();
             lines.add(new CartLine(p.productId(), wanted.get(i).quantity(), p.price().minor(), now));
         }
         CartOwner o = owner.hasCart() ? owner : owner.withToken(CartOwner.newToken());
@@ -129,9 +120,10 @@ public final class Carts {
             }
             Cart current = carts.find(user.cartId()).orElse(Cart.empty(user.cartId()));
             Cart merged = current.mergeFrom(anonymous, clock.instant());
+            Map<String, Product> found = priced(merged);
             try {
                 carts.saveConsuming(merged, clock.instant().plus(user.lifetime()), anonymous);
-                return render(user, new Cart(merged.cartId(), merged.lines(), merged.updatedAt(), merged.version() + 1));
+                return render(user, new Cart(merged.cartId(), merged.lines(), merged.updatedAt(), merged.version() + 1), found);
             } catch (ConflictException raced) {
                 if (attempt >= ATTEMPTS) {
                     throw raced;
@@ -157,9 +149,10 @@ public final class Carts {
             if (next == current) {
                 return render(owner, current);
             }
+            Map<String, Product> found = priced(next);
             try {
                 carts.save(next, clock.instant().plus(owner.lifetime()));
-                return render(owner, new Cart(next.cartId(), next.lines(), next.updatedAt(), next.version() + 1));
+                return render(owner, new Cart(next.cartId(), next.lines(), next.updatedAt(), next.version() + 1), found);
             } catch (ConflictException raced) {
                 if (attempt >= ATTEMPTS) {
                     throw raced;
@@ -176,20 +169,24 @@ public final class Carts {
         return p;
     }
 
-    private void requireSameCurrency(Cart cart, Product p) {
-        if (cart.isEmpty()) {
-            return;
-        }
-        Map<String, Product> others = products.findMany(List.of(cart.lines().get(0).productId()));
-        Product first = others.get(cart.lines().get(0).productId());
-        if (first != null && !first.price().currency().equals(p.price().currency())) {
+    /**
+     * The cart's products as they are now (one batch read), refusing a cart that would mix currencies. The
+     * same read prices the answer, so a write costs one product read, not two.
+     */
+    private Map<String, Product> priced(Cart cart) {
+        Map<String, Product> found = cart.isEmpty() ? Map.of() : products.findMany(cart.productIds());
+        if (found.values().stream().filter(Product::isVisibleToShoppers).map(p -> p.price().currency()).distinct().count() > 1) {
             throw new ConflictException("currency-mismatch", "Mixed currencies",
                     "A cart holds products of one currency.", Map.of());
         }
+        return found;
     }
 
     CartView render(CartOwner owner, Cart cart) {
-        Map<String, Product> found = cart.isEmpty() ? Map.of() : products.findMany(cart.productIds());
+        return render(owner, cart, cart.isEmpty() ? Map.of() : products.findMany(cart.productIds()));
+    }
+
+    private CartView render(CartOwner owner, Cart cart, Map<String, Product> found) {
         List<CartView.Line> lines = new ArrayList<>();
         long subtotal = 0;
         int items = 0;

@@ -19,6 +19,7 @@ import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.Money;
 import shop.verdant.domain.common.NotFoundException;
 import shop.verdant.domain.common.ValidationException;
+import shop.verdant.testing.LocalEngines;
 import shop.verdant.testing.ShopOnDynamo;
 
 /** Carts on DynamoDB Local: repricing and warnings, limits, merging (also racing), expiry. */
@@ -129,5 +130,33 @@ class CartsOnDynamoDbLocalTest {
         assertThat(shop.wishlists.list("wisher")).isEmpty();
         assertThatThrownBy(() -> shop.wishlists.moveToCart("wisher", "wish-1")).isInstanceOf(NotFoundException.class);
         assertThat(shop.wishlists.list("someone-else")).isEmpty();
+    }
+
+    @Test
+    void aCartHoldsOneCurrency() {
+        shop.product("eur-1", 100, 10);
+        Product usd = shop.product("usd-1", 100, 10);
+        shop.products.save(new Product(usd.productId(), usd.merchantId(), usd.sku(), usd.name(), usd.description(), usd.brandId(),
+                usd.colour(), usd.categoryId(), usd.attributes(), Money.of(100, "USD"), 10, 0, ProductStatus.ACTIVE,
+                usd.images(), usd.seo(), usd.createdAt(), usd.updatedAt(), "m", 1));
+        CartOwner owner = visitor();
+        shop.carts.add(owner, "eur-1", 1);
+        assertThatThrownBy(() -> shop.carts.add(owner, "usd-1", 1)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.slug()).isEqualTo("currency-mismatch"));
+        assertThatThrownBy(() -> shop.carts.replace(visitor(), List.of(new Carts.Wanted("eur-1", 1), new Carts.Wanted("usd-1", 1))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(shop.carts.view(owner).lines()).extracting(CartView.Line::productId).containsExactly("eur-1");
+    }
+
+    @Test
+    void addingToACartReadsItsProductsOnce() {
+        shop.product("reads-1", 100, 10);
+        shop.product("reads-2", 100, 10);
+        CartOwner owner = visitor();
+        shop.carts.add(owner, "reads-1", 1);
+        LocalEngines.OPERATIONS.clear();
+        shop.carts.add(owner, "reads-2", 1);
+        // the product to add, the cart, one batch read that both checks the currency and prices the answer, the write
+        assertThat(LocalEngines.OPERATIONS).containsExactly("GetItem", "GetItem", "BatchGetItem", "PutItem");
     }
 }
