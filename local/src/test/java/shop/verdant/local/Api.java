@@ -95,13 +95,13 @@ final class Api {
         return token("customer-b@verdant.local", "Verdant-CustomerB-1");
     }
 
-    /** A product of the demo catalog that is on sale with at least {@code minStock} available. */
-    static String productWithStock(int minStock) {
+    /** A product of the demo catalog that is on sale with more than 5 available (the page says "in stock", not "only N left"). */
+    static String productWithPlentyOfStock() {
         JsonNode items = call("GET", "/api/products?limit=100&sort=price_asc", null, null).json().get("items");
         for (JsonNode item : items) {
             String id = item.get("id").asText();
             JsonNode detail = call("GET", "/api/products/" + id, null, null).json();
-            if (detail.get("stock").get("inStock").asBoolean() && detail.get("stock").get("onlyLeft") == null && minStock <= 6) {
+            if (detail.get("stock").get("inStock").asBoolean() && detail.get("stock").get("onlyLeft") == null) {
                 return id;
             }
         }

@@ -36,7 +36,7 @@ class BadInputAndTokensTest {
 
     @BeforeAll
     static void setUp() {
-        product = Api.productWithStock(6);
+        product = Api.productWithPlentyOfStock();
         token = Api.customerB();
         dynamo = shop.verdant.adapter.dynamodb.DynamoDb.client();
     }
