@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import shop.verdant.local.LocalShop;
-import shop.verdant.spec.Tables;
+import shop.verdant.contract.Tables;
 
 /**
  * Cold-start proxy: wall time of a fresh JVM that loads a function's shaded jar, builds the handler
@@ -26,8 +26,8 @@ final class ColdStartBench {
         String classpath = jar + File.pathSeparator + benchJar;
         try (LocalShop shop = LocalShop.start(LocalShop.Options.forRepository(repo, repo.resolve("bench/target/shop")))) {
             List<String> props = new ArrayList<>();
-            for (String name : List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", Tables.PRODUCTS.envVar(),
-                    Tables.CATEGORIES.envVar(), Tables.BRANDS.envVar())) {
+            for (String name : List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "REDIS_AUTH", "CURSOR_KEYS", "AWS_REGION",
+                    Tables.PRODUCTS.envVar(), Tables.CATEGORIES.envVar(), Tables.BRANDS.envVar())) {
                 props.add("-D" + name + "=" + System.getProperty(name));
             }
             // A cold container normally finds the shared cache warm (other containers filled it): one search does that.

@@ -28,7 +28,7 @@ import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.Money;
 import shop.verdant.domain.shopping.Address;
 import shop.verdant.local.DynamoDbLocalEngine;
-import shop.verdant.spec.Tables;
+import shop.verdant.contract.Tables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -74,7 +74,9 @@ final class OrdersBench {
             }
             var store = new DynamoDbOrderStore(ddb, Tables.ORDERS.logicalName(), Tables.PRODUCTS.logicalName(),
                     Tables.IDEMPOTENCY.logicalName());
-            var carts = new Carts(new DynamoDbCartRepository(ddb, Tables.CARTS.logicalName(), clock), products, clock);
+            var carts = new Carts(new DynamoDbCartRepository(ddb, Tables.CARTS.logicalName(), clock), products, clock,
+                    new shop.verdant.application.shopping.CartTokens(shop.verdant.domain.common.Keyring.parse(
+                            shop.verdant.domain.common.Keyring.generate("bench"))));
             var place = new PlaceOrder(store, products, carts, clock, () -> UUID.randomUUID().toString(), () -> Duration.ofMinutes(15));
             Address shipTo = new Address("Bench", "1 Road", null, "Town", "1000", "NL");
 
@@ -121,7 +123,7 @@ final class OrdersBench {
         }
         try {
             place.place("customer-" + Thread.currentThread().getId(), UUID.randomUUID().toString(),
-                    new PlaceOrderCommand(lines, shipTo), o -> "{\"orderId\":\"" + o.orderId() + "\"}");
+                    new PlaceOrderCommand(lines, shipTo));
             return true;
         } catch (ConflictException e) {
             return false;

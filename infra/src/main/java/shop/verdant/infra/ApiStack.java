@@ -1,298 +1,237 @@
 package shop.verdant.infra;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
+import shop.verdant.contract.Contract;
+import shop.verdant.contract.FunctionGroup;
+import shop.verdant.contract.Need;
+import shop.verdant.contract.Route;
+import shop.verdant.contract.TableSpec;
+import shop.verdant.contract.Trigger;
+import shop.verdant.infra.constructs.FunctionGroupStack;
+import shop.verdant.infra.constructs.HttpRoute;
+import shop.verdant.infra.constructs.Nag;
+import shop.verdant.infra.constructs.ProblemResponses;
+import shop.verdant.infra.constructs.ShopFunction;
+import shop.verdant.infra.constructs.Firewall;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigateway.AuthorizationType;
-import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
-import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
-import software.amazon.awscdk.services.apigateway.ResponseType;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
-import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
-import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
-import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.CfnAuthorizer;
+import software.amazon.awscdk.services.apigateway.Deployment;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
-import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.MockIntegration;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.apigateway.StageOptions;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
-import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.apigateway.Stage;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.wafv2.CfnWebACL;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
-import software.amazon.awscdk.services.logs.RetentionDays;
-import shop.verdant.spec.Route;
-import shop.verdant.spec.RouteTable;
-import shop.verdant.spec.TableSpec;
-import shop.verdant.spec.Tables;
 import software.constructs.Construct;
 
 /**
- * The REST API: one Lambda function per route of {@link RouteTable}, on java21 with SnapStart on a
- * published version behind a {@code live} alias. Catalog functions run inside the VPC next to Redis.
+ * The REST API (regional, answering only what came through the shop's CloudFront distribution), its stage,
+ * authorizer and problem responses; the functions of every trigger of the contract, one nested stack per
+ * function group (split when a group is large), so that no template nears CloudFormation's limits.
  */
 public final class ApiStack extends Stack {
 
-    /** What the API needs from the stateful stacks. */
-    public record Props(DataStack data, CacheStack cache, AuthStack auth) {
+    /** What the API needs from the stateful stacks, and the triggers it serves (the contract's, in production). */
+    public record Props(DataStack data, CacheStack cache, AuthStack auth, List<Trigger> triggers) {
+        public Props(DataStack data, CacheStack cache, AuthStack auth) {
+            this(data, cache, auth, Contract.TRIGGERS);
+        }
     }
 
-    /** What a function group may do with a table: read, read and write, or read and move stock (UpdateItem). */
-    enum Access { READ, READ_WRITE, READ_UPDATE }
-
-    /** The tables each function group uses; its functions get their names as environment variables. */
-    static final Map<String, Map<TableSpec, Access>> GROUP_TABLES = Map.of(
-            "catalog", Map.of(Tables.PRODUCTS, Access.READ, Tables.CATEGORIES, Access.READ, Tables.BRANDS, Access.READ),
-            "shopping", Map.of(Tables.PRODUCTS, Access.READ_UPDATE, Tables.CARTS, Access.READ_WRITE,
-                    Tables.WISHLISTS, Access.READ_WRITE, Tables.ORDERS, Access.READ_WRITE,
-                    Tables.IDEMPOTENCY, Access.READ_WRITE));
-
-    /** The problem JSON API Gateway answers itself (no handler ran), with the request id as instance. */
-    static String gatewayProblem(String slug, String title, int status, String detail) {
-        return "{\"type\":\"/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"$context.requestId\"}";
-    }
+    /** At most this many functions share a nested stack: about 9 resources each keeps a template under 250. */
+    static final int FUNCTIONS_PER_STACK = 24;
 
     private final RestApi api;
-    private final Map<String, Alias> functions = new LinkedHashMap<>();
+    private final Stage stage;
+    private final Secret originSecret;
+    private final List<FunctionGroupStack> groupStacks = new ArrayList<>();
 
     public ApiStack(Construct scope, String id, StackProps props, Props deps) {
         super(scope, id, props);
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(RetentionDays.ONE_MONTH)
+                .retention(ShopFunction.LOG_RETENTION)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         api = RestApi.Builder.create(this, "Api")
                 .description("Verdant shop API")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
                 .cloudWatchRole(true)
-                .deployOptions(StageOptions.builder()
-                        .stageName("prod")
-                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(AccessLogFormat.custom(shop.verdant.spec.AccessLogFormat.apiGatewayFormat()))
-                        .loggingLevel(MethodLoggingLevel.ERROR)
-                        .metricsEnabled(true)
-                        .throttlingRateLimit(200)
-                        .throttlingBurstLimit(400)
-                        .build())
+                .deploy(false)
                 .build();
-
-        firewall();
-        RequestValidator validator = api.addRequestValidator("Validator", RequestValidatorOptions.builder()
-                .validateRequestParameters(true).validateRequestBody(true).build());
         Nag.suppress(api, "AwsSolutions-IAM4", "API Gateway's account-level CloudWatch role uses the AWS-managed "
                 + "push-to-CloudWatch-Logs policy, which is exactly its purpose.",
                 List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
+        // Nothing lives at the root: it answers like any unknown path (CloudFront sends only /api/* here).
+        api.getRoot().addMethod("ANY", MockIntegration.Builder.create()
+                .passthroughBehavior(PassthroughBehavior.NEVER)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 404}"))
+                .integrationResponses(List.of(IntegrationResponse.builder().statusCode("404")
+                        .responseParameters(Map.of("method.response.header.Content-Type", "'application/problem+json'"))
+                        .responseTemplates(Map.of("application/json", ProblemResponses.body("not-found", "Not found", 404,
+                                "No API route matches this method and path."))).build()))
+                .build(), MethodOptions.builder()
+                .methodResponses(List.of(MethodResponse.builder().statusCode("404")
+                        .responseParameters(Map.of("method.response.header.Content-Type", true)).build()))
+                .build());
+        Nag.suppressPath(this, "/" + getStackName() + "/Api/Default/ANY/Resource", "AwsSolutions-APIG4",
+                "A mock that answers 404 problem JSON for the root: no integration, nothing to authorize.");
+        Nag.suppressPath(this, "/" + getStackName() + "/Api/Default/ANY/Resource", "AwsSolutions-COG4",
+                "A mock that answers 404 problem JSON for the root: no integration, nothing to authorize.");
 
-        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
-                .cognitoUserPools(List.of(deps.auth().pool()))
+        RequestValidator validator = api.addRequestValidator("Validator", RequestValidatorOptions.builder()
+                .validateRequestParameters(true).validateRequestBody(true).build());
+        CfnAuthorizer authorizer = CfnAuthorizer.Builder.create(this, "Authorizer")
+                .restApiId(api.getRestApiId())
+                .name("verdant-users")
+                .type("COGNITO_USER_POOLS")
+                .providerArns(List.of(deps.auth().pool().getUserPoolArn()))
                 .identitySource("method.request.header.Authorization")
-                .resultsCacheTtl(Duration.minutes(5))
+                .authorizerResultTtlInSeconds(300)
                 .build();
-        problems();
+        new ProblemResponses(this, "Problems", api);
 
-        for (Route route : RouteTable.ROUTES) {
-            Alias live = functions.computeIfAbsent(route.handlerClass(),
-                    c -> function(route.functionName(), route.method() + " " + route.path(), route.handlerClass(), route.group(), deps));
-            MethodOptions.Builder options = MethodOptions.builder().requestValidator(validator);
-            if (route.auth() == Route.Auth.COGNITO) {
-                options.authorizationType(AuthorizationType.COGNITO).authorizer(authorizer);
-            } else {
-                options.authorizationType(AuthorizationType.NONE);
-            }
-            Method method = api.getRoot().resourceForPath(route.path())
-                    .addMethod(route.method(), new LambdaIntegration(live), options.build());
-            if (route.auth() == Route.Auth.NONE) {
-                String why = "Public by design: anonymous visitors browse the catalog (route table: auth NONE); "
-                        + "read-only, throttled per stage.";
-                Nag.suppress(method, "AwsSolutions-APIG4", why);
-                Nag.suppress(method, "AwsSolutions-COG4", why);
-            } else if (route.auth() == Route.Auth.OPTIONAL) {
-                String why = "Visitors keep a cart without an account (route table: auth OPTIONAL). A Cognito authorizer "
-                        + "cannot be optional, so the handler verifies a bearer token itself (signature, expiry, issuer, "
-                        + "client, token_use against the pool's JWKS) when one is sent.";
-                Nag.suppress(method, "AwsSolutions-APIG4", why);
-                Nag.suppress(method, "AwsSolutions-COG4", why);
+        Map<String, String> resourceIds = new LinkedHashMap<>();
+        for (Trigger t : deps.triggers()) {
+            if (t instanceof Route r) {
+                resourceIds.put(r.path(), api.getRoot().resourceForPath(r.path()).getResourceId());
             }
         }
+        HttpRoute.Api routesApi = new HttpRoute.Api(api.getRestApiId(), authorizer.getRef(), validator.getRequestValidatorId());
+        Map<TableSpec, ITable> tables = deps.data().tables();
+        Map<String, ISecret> keys = Map.of(
+                "CURSOR_KEYS", keySecret("CursorKeys", "Seals search cursors (keyring: kid:key,...; current first)"),
+                "CART_TOKEN_KEYS", keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"));
 
-        streamConsumers(deps);
-        for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
-            Alias live = function(job.functionName(), job.description(), job.handlerClass(), job.group(), deps);
-            functions.put(job.handlerClass(), live);
-            Rule.Builder.create(this, job.functionName() + "Schedule")
-                    .description(job.description())
-                    .schedule(Schedule.rate(Duration.minutes(job.everyMinutes())))
-                    .targets(List.of(new LambdaFunction(live, LambdaFunctionProps.builder().retryAttempts(2).build())))
-                    .build();
+        for (FunctionGroup group : groupsOf(deps.triggers())) {
+            List<Trigger> own = deps.triggers().stream()
+                    .filter(t -> t.handler().group().equals(group) && !(t instanceof shop.verdant.contract.CognitoTrigger))
+                    .toList();
+            for (int from = 0, part = 1; from < own.size(); from += FUNCTIONS_PER_STACK, part++) {
+                String stackId = capitalized(group.name()) + (part == 1 ? "" : String.valueOf(part));
+                groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
+                        Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
+                        routesApi, resourceIds, environment(group, deps), secrets(group, deps, keys), placement(group, deps))));
+            }
         }
+
+        Deployment deployment = Deployment.Builder.create(this, "Deployment")
+                .api(api)
+                .description("Verdant shop API")
+                .build();
+        // a new deployment whenever the routes change; methods live in the nested stacks
+        deployment.addToLogicalId(deps.triggers().stream().filter(t -> t instanceof Route)
+                .map(t -> ((Route) t).shape() + " " + ((Route) t).auth() + " " + t.handler().className()).toList());
+        groupStacks.forEach(s -> deployment.getNode().addDependency(s));
+        stage = Stage.Builder.create(this, "Stage")
+                .deployment(deployment)
+                .stageName("prod")
+                .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                .accessLogFormat(AccessLogFormat.custom(shop.verdant.contract.AccessLogFormat.apiGatewayFormat()))
+                .loggingLevel(MethodLoggingLevel.ERROR)
+                .metricsEnabled(true)
+                .throttlingRateLimit(200)
+                .throttlingBurstLimit(400)
+                .build();
+        api.setDeploymentStage(stage);
+
+        originSecret = Secret.Builder.create(this, "OriginSecret")
+                .description("The value CloudFront sends in " + Firewall.ORIGIN_HEADER + "; the API refuses requests without it")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+                .build();
+        Nag.suppress(originSecret, "AwsSolutions-SMG4", "Rotated by procedure (README, Deploy to AWS): put a new value, "
+                + "then deploy; the firewall and CloudFront resolve it at deploy time, so a rotation Lambda has nothing to update.");
+        Firewall firewall = Firewall.originOnly(this, "OriginFirewall", originSecret.getSecretValue().unsafeUnwrap());
+        CfnWebACLAssociation.Builder.create(this, "OriginFirewallOnStage")
+                .resourceArn(stage.getStageArn())
+                .webAclArn(firewall.acl().getAttrArn())
+                .build();
     }
 
-    /** Stream consumers: the function, its table's stream as event source, failures kept in a queue. */
-    private void streamConsumers(Props deps) {
-        for (RouteTable.StreamConsumer c : RouteTable.STREAMS) {
-            Alias live = function(c.functionName(), c.description(), c.handlerClass(), c.group(), deps);
-            functions.put(c.handlerClass(), live);
-            Queue failures = Queue.Builder.create(this, c.functionName() + "Failures")
-                    .encryption(QueueEncryption.SQS_MANAGED)
-                    .enforceSsl(true)
-                    .retentionPeriod(Duration.days(14))
-                    .build();
-            Nag.suppress(failures, "AwsSolutions-SQS3", "This queue is itself the dead-letter destination of the "
-                    + "stream consumer (records that failed every retry); a queue behind it would never be read.");
-            live.addEventSource(DynamoEventSource.Builder.create(deps.data().tables().get(c.table()))
-                    .startingPosition(StartingPosition.LATEST)
-                    .batchSize(100)
-                    .maxBatchingWindow(Duration.seconds(1))
-                    .bisectBatchOnError(true)
-                    .retryAttempts(5)
-                    .reportBatchItemFailures(true)
-                    .onFailure(new SqsDlq(failures))
-                    .build());
-        }
+    private ISecret keySecret(String id, String description) {
+        Secret secret = Secret.Builder.create(this, id)
+                .description(description)
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).includeSpace(false)
+                        .passwordLength(64).build())
+                .build();
+        Nag.suppress(secret, "AwsSolutions-SMG4", "A keyring rotated by putting a new key first (kid:new,0:old) while the "
+                + "old one still opens what it sealed; values it seals live at most a day, no rotation Lambda needed.");
+        return secret;
     }
 
-    /** Answers API Gateway gives itself (bad token, throttled, no such route) as problem JSON too. */
-    private void problems() {
-        record Kind(String id, ResponseType type, String status, String slug, String title, String detail) {
-        }
-        for (Kind k : List.of(
-                new Kind("Unauthorized", ResponseType.UNAUTHORIZED, "401", "unauthorized", "Unauthorized",
-                        "Sign in: this needs a valid bearer token from the shop's user pool."),
-                new Kind("AccessDenied", ResponseType.ACCESS_DENIED, "403", "forbidden", "Forbidden",
-                        "This is not allowed with the token sent."),
-                new Kind("Throttled", ResponseType.THROTTLED, "429", "too-many-requests", "Too many requests",
-                        "Slow down and retry shortly."),
-                new Kind("BadBody", ResponseType.BAD_REQUEST_BODY, "400", "invalid-request", "Invalid request",
-                        "The request body is not valid."),
-                new Kind("Default4xx", ResponseType.DEFAULT_4_XX, null, "client-error", "Request refused",
-                        "The API refused this request."),
-                new Kind("Default5xx", ResponseType.DEFAULT_5_XX, null, "internal", "Internal error",
-                        "The request could not be completed. Quote the instance id when reporting it."))) {
-            api.addGatewayResponse(k.id(), GatewayResponseOptions.builder()
-                    .type(k.type())
-                    .statusCode(k.status())
-                    .responseHeaders(Map.of("Access-Control-Allow-Origin", "'*'", "Content-Type", "'application/problem+json'"))
-                    .templates(Map.of("application/json", gatewayProblem(k.slug(), k.title(),
-                            k.status() == null ? 400 : Integer.parseInt(k.status()), k.detail())))
-                    .build());
-        }
+    private static List<FunctionGroup> groupsOf(List<Trigger> triggers) {
+        return triggers.stream().map(t -> t.handler().group()).distinct().toList();
     }
 
-    private Alias function(String name, String description, String handlerClass, String group, Props deps) {
+    /** Table names for every table the group touches, and the settings its needs call for. */
+    private static Map<String, String> environment(FunctionGroup group, Props deps) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-        env.put("POWERTOOLS_SERVICE_NAME", "verdant-" + group);
-        Map<TableSpec, Access> tables = GROUP_TABLES.getOrDefault(group, Map.of());
-        for (TableSpec spec : tables.keySet()) {
-            env.put(spec.envVar(), deps.data().tables().get(spec.logicalName()).getTableName());
+        deps.triggers().stream().filter(t -> t.handler().group().equals(group))
+                .flatMap(t -> t.handler().tables().keySet().stream()).distinct()
+                .forEach(spec -> env.put(spec.envVar(), deps.data().tables().get(spec).getTableName()));
+        if (group.needs(Need.REDIS)) {
+            env.put("REDIS_URL", deps.cache().redisUrl());
         }
-        if (group.equals("shopping")) {
-            // optional-auth routes verify tokens in the handler; the scheduled sweeper ignores these
+        if (group.needs(Need.TOKEN_VERIFIER)) {
             env.put("COGNITO_ISSUER", deps.auth().issuer());
             env.put("COGNITO_CLIENT_ID", deps.auth().storefront().getUserPoolClientId());
         }
-        boolean catalog = group.equals("catalog");
-        if (catalog) {
-            env.put("REDIS_URL", deps.cache().redisUrl());
+        return env;
+    }
+
+    private static Map<String, ISecret> secrets(FunctionGroup group, Props deps, Map<String, ISecret> keys) {
+        Map<String, ISecret> out = new LinkedHashMap<>();
+        if (group.needs(Need.REDIS)) {
+            out.put("REDIS_AUTH", deps.cache().authToken());
         }
-        Function fn = Function.Builder.create(this, name)
-                .description(description)
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(handlerClass + "::handleRequest")
-                .code(Code.fromAsset(Repo.lambdaJar(group)))
-                .memorySize(1024)
-                .timeout(Duration.seconds(10))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(env)
-                .vpc(catalog ? deps.cache().vpc() : null)
-                .vpcSubnets(catalog ? SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build() : null)
-                .securityGroups(catalog ? List.of(deps.cache().catalogFunctions()) : null)
-                .build();
-        tables.forEach((spec, access) -> {
-            var table = deps.data().tables().get(spec.logicalName());
-            switch (access) {
-                case READ -> table.grantReadData(fn);
-                case READ_WRITE -> table.grantReadWriteData(fn);
-                case READ_UPDATE -> {
-                    table.grantReadData(fn);
-                    table.grant(fn, "dynamodb:UpdateItem");
-                }
-            }
-        });
-        Nag.suppress(fn, "AwsSolutions-IAM4", "AWS-managed basic execution (logs) and VPC access (ENIs) policies: "
-                + "the minimum a Lambda function in a VPC needs.");
-        Nag.suppress(fn, "AwsSolutions-IAM5", "grantReadData allows Query on the table's own indexes (index/*); "
-                + "every resource is one of the function group's tables.");
-        Nag.suppress(fn, "AwsSolutions-L1", "Pinned to java21, the runtime the functions are built, measured and "
-                + "SnapStart-primed for; upgraded deliberately, not by a linter.");
-        return Alias.Builder.create(this, name + "Live")
-                .aliasName("live")
-                .version(fn.getCurrentVersion())
-                .build();
+        if (group.needs(Need.CURSOR_KEY)) {
+            out.put("CURSOR_KEYS", keys.get("CURSOR_KEYS"));
+        }
+        if (group.needs(Need.CART_TOKEN_KEY)) {
+            out.put("CART_TOKEN_KEYS", keys.get("CART_TOKEN_KEYS"));
+        }
+        return out;
     }
 
-    /** A regional WAF on the stage: per-IP rate limit plus AWS's common and known-bad-input rule sets. */
-    private void firewall() {
-        CfnWebACL acl = CfnWebACL.Builder.create(this, "Firewall")
-                .scope("REGIONAL")
-                .defaultAction(CfnWebACL.DefaultActionProperty.builder().allow(CfnWebACL.AllowActionProperty.builder().build()).build())
-                .visibilityConfig(visibility("verdant-api"))
-                .rules(List.of(
-                        CfnWebACL.RuleProperty.builder().name("rate-per-ip").priority(0)
-                                .action(CfnWebACL.RuleActionProperty.builder().block(CfnWebACL.BlockActionProperty.builder().build()).build())
-                                .statement(CfnWebACL.StatementProperty.builder()
-                                        .rateBasedStatement(CfnWebACL.RateBasedStatementProperty.builder()
-                                                .limit(RATE_LIMIT_PER_5_MINUTES).aggregateKeyType("IP").build()).build())
-                                .visibilityConfig(visibility("rate-per-ip")).build(),
-                        managed("AWSManagedRulesCommonRuleSet", 1),
-                        managed("AWSManagedRulesKnownBadInputsRuleSet", 2)))
-                .build();
-        CfnWebACLAssociation.Builder.create(this, "FirewallOnStage")
-                .resourceArn(api.getDeploymentStage().getStageArn())
-                .webAclArn(acl.getAttrArn())
-                .build();
+    private static ShopFunction.Placement placement(FunctionGroup group, Props deps) {
+        return group.needs(Need.REDIS) ? new ShopFunction.Placement(deps.cache().vpc(), deps.cache().catalogFunctions()) : null;
     }
 
-    /** Requests one IP may send in five minutes before WAF blocks it. */
-    static final int RATE_LIMIT_PER_5_MINUTES = 2000;
-
-    private static CfnWebACL.RuleProperty managed(String name, int priority) {
-        return CfnWebACL.RuleProperty.builder().name(name).priority(priority)
-                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(Map.of()).build())
-                .statement(CfnWebACL.StatementProperty.builder()
-                        .managedRuleGroupStatement(CfnWebACL.ManagedRuleGroupStatementProperty.builder()
-                                .vendorName("AWS").name(name).build()).build())
-                .visibilityConfig(visibility(name)).build();
-    }
-
-    private static CfnWebACL.VisibilityConfigProperty visibility(String metric) {
-        return CfnWebACL.VisibilityConfigProperty.builder().metricName(metric)
-                .cloudWatchMetricsEnabled(true).sampledRequestsEnabled(true).build();
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public RestApi api() {
         return api;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The secret CloudFront sends as {@link Firewall#ORIGIN_HEADER}. */
+    public Secret originSecret() {
+        return originSecret;
+    }
+
+    public List<FunctionGroupStack> groupStacks() {
+        return List.copyOf(groupStacks);
     }
 }

@@ -1,5 +1,6 @@
 package shop.verdant.infra;
 
+import shop.verdant.infra.constructs.Nag;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -7,7 +8,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
-import software.amazon.awscdk.services.cognito.AdvancedSecurityMode;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
@@ -24,16 +25,16 @@ import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserVerificationConfig;
 import software.amazon.awscdk.services.cognito.VerificationEmailStyle;
-import shop.verdant.spec.RouteTable;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
+import shop.verdant.contract.CognitoTrigger;
+import shop.verdant.contract.Contract;
+import shop.verdant.contract.Role;
+import shop.verdant.contract.Trigger;
+import shop.verdant.infra.constructs.ShopFunction;
+import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.StandardAttributesMask;
 import software.constructs.Construct;
 
 /**
@@ -42,8 +43,8 @@ import software.constructs.Construct;
  * storefront's app client. Retained with deletion protection: it holds the customers' accounts.
  */
 public final class AuthStack extends Stack {
-    /** The role groups the route table refers to; the local shop creates the same ones. */
-    public static final List<String> GROUPS = List.of("customers", "merchants", "admins", "agents", "marketing");
+    /** The role groups of the contract; the local shop creates the same ones. */
+    public static final List<String> GROUPS = java.util.Arrays.stream(Role.values()).map(Role::cognitoGroup).toList();
 
     private final UserPool pool;
     private final UserPoolClient storefront;
@@ -69,7 +70,7 @@ public final class AuthStack extends Stack {
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
                 .featurePlan(FeaturePlan.PLUS)
-                .advancedSecurityMode(AdvancedSecurityMode.ENFORCED)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
@@ -85,46 +86,44 @@ public final class AuthStack extends Stack {
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userPassword(true).userSrp(true).build())
                 .preventUserExistenceErrors(true)
+                // no hosted UI, no OAuth: the storefront signs in through the user-pool API only
+                .disableOAuth(true)
+                // the storefront may change a customer's email and name; custom:merchantId is set by admins only
+                .readAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
+                        .email(true).emailVerified(true).fullname(true).build()).withCustomAttributes("merchantId"))
+                .writeAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
+                        .email(true).fullname(true).build()))
                 .idTokenValidity(Duration.hours(1))
                 .accessTokenValidity(Duration.hours(1))
                 .refreshTokenValidity(Duration.days(30))
                 .enableTokenRevocation(true)
                 .build());
-        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
-            addTrigger(trigger);
+        for (Trigger trigger : Contract.TRIGGERS) {
+            if (trigger instanceof CognitoTrigger cognito) {
+                addTrigger(cognito);
+            }
         }
         Nag.suppress(pool, "AwsSolutions-COG2", "MFA is optional (TOTP) for shoppers by design: requiring it at "
                 + "sign-up loses customers. Cognito cannot require MFA per group; staff enrol TOTP as policy.");
     }
 
-    /** A trigger function (java21, SnapStart behind a live alias) that may change group membership in this account's pools. */
-    private void addTrigger(RouteTable.CognitoTrigger trigger) {
-        Function fn = Function.Builder.create(this, trigger.functionName())
-                .description(trigger.description())
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(trigger.handlerClass() + "::handleRequest")
-                .code(Code.fromAsset(Repo.lambdaJar(trigger.group())))
-                .memorySize(1024)
-                .timeout(Duration.seconds(5))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
-                .build();
+    /** A trigger function that may add users to groups in this account's pools. */
+    private void addTrigger(CognitoTrigger trigger) {
+        ShopFunction fn = new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(
+                trigger.handler(), Repo.path(trigger.handler().group().jar()), Map.of(), Map.of(), Map.of(), null));
         // The pool's id is not known before the pool exists and the pool names this function: a policy
         // naming the pool would be a cycle, so it names this account's pools in this region.
-        fn.addToRolePolicy(PolicyStatement.Builder.create()
+        fn.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("cognito-idp:AdminAddUserToGroup"))
                 .resources(List.of(formatArn(ArnComponents.builder().service("cognito-idp").resource("userpool")
                         .resourceName("*").build())))
                 .build());
-        Alias live = Alias.Builder.create(this, trigger.functionName() + "Live")
-                .aliasName("live").version(fn.getCurrentVersion()).build();
-        pool.addTrigger(UserPoolOperation.of(trigger.trigger().substring(0, 1).toLowerCase() + trigger.trigger().substring(1)), live);
-        Nag.suppress(fn, "AwsSolutions-IAM4", "AWS-managed basic execution policy: the function's own log group only.");
-        Nag.suppress(fn, "AwsSolutions-IAM5", "cognito-idp:AdminAddUserToGroup on userpool/* of this account and region: "
-                + "naming the pool would make a dependency cycle (the pool names this trigger).");
-        Nag.suppress(fn, "AwsSolutions-L1", "Pinned to java21, the runtime the functions are built, measured and "
-                + "SnapStart-primed for; upgraded deliberately, not by a linter.");
+        Nag.suppressMatching(fn, "AwsSolutions-IAM5", "cognito-idp:AdminAddUserToGroup on userpool/* of this account "
+                + "and region: naming the pool would make a dependency cycle (the pool names this trigger).",
+                "/^Resource::arn:.+:cognito-idp:.+:userpool\\/\\*$/g");
+        switch (trigger.event()) {
+            case POST_CONFIRMATION -> pool.addTrigger(UserPoolOperation.POST_CONFIRMATION, fn.live());
+        }
     }
 
     public UserPool pool() {

@@ -1,5 +1,6 @@
 package shop.verdant.infra;
 
+import shop.verdant.infra.constructs.Nag;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -13,6 +14,11 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -27,6 +33,7 @@ public final class CacheStack extends Stack {
     private final Vpc vpc;
     private final SecurityGroup catalogFunctions;
     private final CfnReplicationGroup redis;
+    private final Secret authToken;
 
     public CacheStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -41,6 +48,9 @@ public final class CacheStack extends Stack {
         vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
                 .service(GatewayVpcEndpointAwsService.S3).build());
         vpc.addFlowLog("FlowLog");
+        // The catalog functions read their secrets (Redis auth token, cursor keys) without a route out of the VPC.
+        vpc.addInterfaceEndpoint("SecretsManager", InterfaceVpcEndpointOptions.builder()
+                .service(InterfaceVpcEndpointAwsService.SECRETS_MANAGER).privateDnsEnabled(true).build());
 
         // Outbound is open, but the subnets have no route out of the VPC: only the endpoints and Redis are reachable.
         catalogFunctions = SecurityGroup.Builder.create(this, "CatalogFunctions")
@@ -54,6 +64,14 @@ public final class CacheStack extends Stack {
                 .subnetIds(vpc.selectSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
                         .getSubnetIds())
                 .build();
+        authToken = Secret.Builder.create(this, "RedisAuthToken")
+                .description("ElastiCache auth token: catalog functions AUTH with it")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).includeSpace(false)
+                        .passwordLength(64).build())
+                .build();
+        Nag.suppress(authToken, "AwsSolutions-SMG4", "ElastiCache changes an auth token with ROTATE then SET on the "
+                + "replication group; done by the procedure in the README, not by a rotation Lambda that would need "
+                + "ElastiCache admin rights.");
         redis = CfnReplicationGroup.Builder.create(this, "Redis")
                 .replicationGroupDescription("Verdant catalog snapshot and page cache")
                 .engine("redis")
@@ -63,14 +81,30 @@ public final class CacheStack extends Stack {
                 .automaticFailoverEnabled(true)
                 .multiAzEnabled(true)
                 .transitEncryptionEnabled(true)
+                .authToken(authToken.getSecretValue().unsafeUnwrap())
                 .atRestEncryptionEnabled(true)
                 .port(REDIS_PORT)
                 .cacheSubnetGroupName(subnets.getRef())
                 .securityGroupIds(List.of(redisGroup.getSecurityGroupId()))
                 .build();
-        Nag.suppress(redis, "AwsSolutions-AEC6", "Reachable only from the catalog functions' security group inside "
-                + "isolated subnets, TLS in transit; it holds only derived, public catalog data. AUTH with a rotated "
-                + "secret arrives with the ops stack.");
+    }
+
+    /**
+     * The zones as {@code Fn::GetAZs} picks them at deploy time, so a synth without AWS credentials names no
+     * placeholder zones (CDK's default for a stack with an account and region is a context lookup).
+     */
+    @Override
+    public List<String> getAvailabilityZones() {
+        return List.of(Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs()));
+    }
+
+    public String replicationGroupId() {
+        return redis.getRef();
+    }
+
+    /** The Redis auth token. */
+    public Secret authToken() {
+        return authToken;
     }
 
     public Vpc vpc() {

@@ -1,5 +1,6 @@
 package shop.verdant.infra;
 
+import shop.verdant.infra.constructs.Nag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,15 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.Bucket;
-import shop.verdant.spec.TableSpec;
-import shop.verdant.spec.Tables;
+import shop.verdant.contract.TableSpec;
+import shop.verdant.contract.Tables;
 import software.constructs.Construct;
 
 /**
@@ -28,13 +30,13 @@ import software.constructs.Construct;
  * product-images bucket. Retained on stack deletion and protected from it.
  */
 public final class DataStack extends Stack {
-    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<TableSpec, ITable> tables = new LinkedHashMap<>();
     private final Bucket images;
 
     public DataStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         for (TableSpec spec : Tables.ALL) {
-            tables.put(spec.logicalName(), table(spec));
+            tables.put(spec, table(spec));
         }
         Bucket accessLogs = PrivateBucket.builder(this, "AccessLogs")
                 .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
@@ -91,8 +93,9 @@ public final class DataStack extends Stack {
     }
 
 
-    public Map<String, Table> tables() {
-        return tables;
+    /** Every table of the contract, by its spec. */
+    public Map<TableSpec, ITable> tables() {
+        return java.util.Collections.unmodifiableMap(tables);
     }
 
     public Bucket images() {

@@ -19,13 +19,13 @@ final class Repo {
         return dir;
     }
 
-    /** The shaded jar of one function group, built by {@code mvn package}. */
-    static String lambdaJar(String group) {
-        Path jar = root().resolve("functions").resolve(group).resolve("target").resolve(group + "-lambda.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run 'mvn package' first");
+    /** A built file, by its path from the repository root (a function group's jar, built by {@code mvn package}). */
+    static String path(String relative) {
+        Path file = root().resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: run 'mvn package' first");
         }
-        return jar.toString();
+        return file.toString();
     }
 
     static String siteDir() {

@@ -1,5 +1,6 @@
 package shop.verdant.infra;
 
+import shop.verdant.infra.constructs.Nag;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -35,6 +36,10 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.Source;
+import shop.verdant.contract.SecurityHeaders;
+import shop.verdant.infra.constructs.Firewall;
+import software.amazon.awscdk.services.cloudfront.origins.RestApiOriginProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -44,7 +49,8 @@ import software.constructs.Construct;
  */
 public final class SiteStack extends Stack {
 
-    public record Props(RestApi api, Bucket images, AuthStack auth) {
+    /** {@code edgeFirewallArn}: the CLOUDFRONT-scope web ACL (edge stack, us-east-1). */
+    public record Props(RestApi api, Bucket images, AuthStack auth, ISecret originSecret, String edgeFirewallArn) {
     }
 
     private final Distribution distribution;
@@ -75,12 +81,14 @@ public final class SiteStack extends Stack {
         ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(contentSecurityPolicy(getRegion())).override(true).build())
+                                .contentSecurityPolicy(SecurityHeaders.contentSecurityPolicy(
+                                        SecurityHeaders.cognitoOrigin(getRegion()))).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                                .accessControlMaxAge(Duration.seconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+                                .includeSubdomains(true).override(true).build())
                         .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
                         .frameOptions(ResponseHeadersFrameOptions.builder()
-                                .frameOption(HeadersFrameOption.DENY).override(true).build())
+                                .frameOption(HeadersFrameOption.valueOf(SecurityHeaders.FRAME_OPTIONS)).override(true).build())
                         .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
                                 .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
                         .build())
@@ -103,6 +111,7 @@ public final class SiteStack extends Stack {
 
         distribution = Distribution.Builder.create(this, "Cdn")
                 .comment("Verdant storefront")
+                .webAclId(deps.edgeFirewallArn())
                 .defaultRootObject("index.html")
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .priceClass(PriceClass.PRICE_CLASS_100)
@@ -118,7 +127,10 @@ public final class SiteStack extends Stack {
                         .build())
                 .additionalBehaviors(Map.of(
                         "/api/*", BehaviorOptions.builder()
-                                .origin(new RestApiOrigin(deps.api()))
+                                .origin(new RestApiOrigin(deps.api(), RestApiOriginProps.builder()
+                                        .customHeaders(Map.of(Firewall.ORIGIN_HEADER,
+                                                deps.originSecret().getSecretValue().unsafeUnwrap()))
+                                        .build()))
                                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                                 .allowedMethods(AllowedMethods.ALLOW_ALL)
                                 .cachePolicy(apiCache)
@@ -148,21 +160,15 @@ public final class SiteStack extends Stack {
                 .distribution(distribution)
                 .distributionPaths(List.of("/index.html", "/config.json", "/assets/*"))
                 .build();
-        for (String rule : List.of("AwsSolutions-IAM4", "AwsSolutions-IAM5", "AwsSolutions-L1")) {
-            Nag.suppressPath(this, "/" + getStackName() + "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C",
-                    rule, "CDK's own BucketDeployment function: runs only at deploy time, copies the site's files from the "
-                            + "CDK asset bucket into the site bucket; its policy and runtime are CDK's.");
-        }
-    }
-
-    /**
-     * Same-origin everything: the site loads no third-party script, style, font or image; it talks only to
-     * its own API and to the region's Cognito user-pool endpoint (sign-up, sign-in, token refresh).
-     */
-    static String contentSecurityPolicy(String region) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' https://cognito-idp." + region + ".amazonaws.com; frame-ancestors 'none'; "
-                + "base-uri 'self'; form-action 'self'; object-src 'none'";
+        String deployer = "/" + getStackName() + "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C";
+        String why = "CDK's own BucketDeployment function: runs only at deploy time, copies the site's files from the "
+                + "CDK asset bucket into the site bucket and invalidates the distribution; its policy and runtime are CDK's.";
+        Nag.suppressPath(this, deployer, "AwsSolutions-L1", why);
+        Nag.suppressPath(this, deployer, "AwsSolutions-IAM4", why,
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        // S3 action families on the asset bucket and the site bucket (objects under them), and the invalidation
+        Nag.suppressPathMatching(this, deployer, "AwsSolutions-IAM5", why,
+                "/^(Action::s3:(GetBucket|GetObject|List|DeleteObject|Abort)\\*|Resource::(arn:<AWS::Partition>:s3:::cdk-.+|<SiteBucket.+>/\\*)|Resource::\\*)$/g");
     }
 
     public Distribution distribution() {

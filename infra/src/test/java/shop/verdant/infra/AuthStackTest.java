@@ -17,7 +17,7 @@ class AuthStackTest {
                 "MfaConfiguration", "OPTIONAL",
                 "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"),
                 "DeletionProtection", "ACTIVE",
-                "UserPoolAddOns", Map.of("AdvancedSecurityMode", "ENFORCED"),
+                "UserPoolAddOns", Match.objectLike(Map.of("AdvancedSecurityMode", "ENFORCED")),
                 "Policies", Map.of("PasswordPolicy", Match.objectLike(Map.of(
                         "MinimumLength", 10, "RequireSymbols", true, "RequireNumbers", true,
                         "RequireUppercase", true, "RequireLowercase", true))),
@@ -36,6 +36,16 @@ class AuthStackTest {
                 "GenerateSecret", false,
                 "PreventUserExistenceErrors", "ENABLED",
                 "ExplicitAuthFlows", Match.arrayWith(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")))));
+    }
+
+    @Test
+    void theStorefrontClientWritesOnlyEmailAndName_neverTheMerchantId_andHasNoOAuth() {
+        Synth.AUTH.hasResourceProperties("AWS::Cognito::UserPoolClient", Match.objectLike(Map.of(
+                "WriteAttributes", List.of("email", "name"),
+                "ReadAttributes", List.of("custom:merchantId", "email", "email_verified", "name"),
+                "AllowedOAuthFlowsUserPoolClient", false)));
+        String client = Synth.AUTH.findResources("AWS::Cognito::UserPoolClient").toString();
+        assertThat(client).doesNotContain("AllowedOAuthFlows=", "CallbackURLs");
     }
 
     @Test

@@ -2,6 +2,8 @@ package shop.verdant.infra;
 
 import java.util.List;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
@@ -25,10 +27,20 @@ class CacheAndSiteStackTest {
     }
 
     @Test
-    void onlyTheCatalogFunctionsReachRedis() {
+    void onlyTheCatalogFunctionsReachRedis_andOnlyWithTheAuthToken() {
+        String catalogGroup = Synth.CACHE.findResources("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("GroupDescription", "Catalog Lambda functions"))))).keySet().iterator().next();
         Synth.CACHE.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
                 "IpProtocol", "tcp", "FromPort", CacheStack.REDIS_PORT, "ToPort", CacheStack.REDIS_PORT,
-                "SourceSecurityGroupId", Match.anyValue())));
+                "SourceSecurityGroupId", Map.of("Fn::GetAtt", List.of(catalogGroup, "GroupId")))));
+        Synth.CACHE.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        // the catalog functions' group is the one their functions run in
+        assertThat(Synth.GROUPS.get("Catalog").toJSON().toString()).contains(catalogGroup);
+        Synth.CACHE.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Match.objectLike(Map.of(
+                "AuthToken", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                        Match.arrayWith(List.of(Match.stringLikeRegexp("resolve:secretsmanager"))))))))));
+        Synth.CACHE.hasResourceProperties("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of(
+                "VpcEndpointType", "Interface", "PrivateDnsEnabled", true)));
         Synth.CACHE.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress",
                 Match.objectLike(Map.of("CidrIp", Match.anyValue())), 0);
     }
@@ -67,7 +79,7 @@ class CacheAndSiteStackTest {
         Synth.SITE.resourceCountIs("Custom::CDKBucketDeployment", 1);
         Synth.SITE.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of(
                 "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Match.objectLike(Map.of(
-                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.contentSecurityPolicy("eu-west-1"),
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", shop.verdant.contract.SecurityHeaders.contentSecurityPolicy("https://cognito-idp.eu-west-1.amazonaws.com"),
                                 "Override", true))))))));
     }
 

@@ -1,5 +1,11 @@
 package shop.verdant.infra;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import shop.verdant.infra.constructs.FunctionGroupStack;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.assertions.Template;
@@ -9,20 +15,51 @@ final class Synth {
     private Synth() {
     }
 
+    static final Environment ENV = Environment.builder().account("123456789012").region("eu-west-1").build();
+    static final Path OUT = Path.of("target", "cdk-test.out").toAbsolutePath();
     static final VerdantApp.Stacks STACKS;
     static final Template DATA;
     static final Template CACHE;
     static final Template API;
     static final Template AUTH;
+    static final Template EDGE;
     static final Template SITE;
+    static final Template OPS;
+    /** The function groups' nested stacks of the API stack, by construct id. */
+    static final Map<String, Template> GROUPS = new LinkedHashMap<>();
 
     static {
-        App app = new App();
-        STACKS = VerdantApp.build(app, Environment.builder().account("123456789012").region("eu-west-1").build());
+        App app = App.Builder.create().outdir(OUT.toString()).build();
+        STACKS = VerdantApp.build(app, ENV);
         DATA = Template.fromStack(STACKS.data());
         CACHE = Template.fromStack(STACKS.cache());
         API = Template.fromStack(STACKS.api());
         AUTH = Template.fromStack(STACKS.auth());
+        EDGE = Template.fromStack(STACKS.edge());
         SITE = Template.fromStack(STACKS.site());
+        OPS = Template.fromStack(STACKS.ops());
+        for (FunctionGroupStack g : STACKS.api().groupStacks()) {
+            GROUPS.put(g.getNode().getId(), Template.fromStack(g));
+        }
+        app.synth();
+    }
+
+    /** Every template that holds functions: the groups' nested stacks and the auth stack (Cognito triggers). */
+    static List<Template> functionTemplates() {
+        List<Template> out = new ArrayList<>(GROUPS.values());
+        out.add(AUTH);
+        return out;
+    }
+
+    /** Resources of one type across the given templates, by logical id. */
+    static Map<String, Map<String, Object>> resources(List<Template> templates, String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        templates.forEach(t -> out.putAll(t.findResources(type)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> props(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
     }
 }

@@ -11,25 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.JedisPooled;
-import shop.verdant.adapter.cognito.CognitoTokenVerifier;
-import shop.verdant.shopping.ExpireOrdersHandler;
+import shop.verdant.adapter.jwt.CognitoTokenVerifier;
 import shop.verdant.adapter.dynamodb.DynamoDb;
 import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
 import shop.verdant.adapter.dynamodb.TableRequests;
-import shop.verdant.adapter.redis.RedisCatalogCache;
-import shop.verdant.adapter.redis.RedisCatalogSnapshotStore;
+import shop.verdant.adapter.redis.RedisCatalog;
 import shop.verdant.application.catalog.ManageCatalog;
+import shop.verdant.config.SecretSource;
 import shop.verdant.domain.catalog.Product;
-import shop.verdant.spec.RouteTable;
-import shop.verdant.spec.TableSpec;
-import shop.verdant.spec.Tables;
+import shop.verdant.contract.TableSpec;
+import shop.verdant.contract.Tables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -47,6 +40,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalShop implements AutoCloseable {
     public static final String BUCKET = "verdant-images";
+
+    static {
+        // Jetty (DynamoDB Local's and the gateway's) logs through slf4j: its start-up chatter is not the shop's
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    }
 
     /**
      * What to start where. Port 0 picks a free port; a null dataDir keeps everything in memory;
@@ -86,6 +84,7 @@ public final class LocalShop implements AutoCloseable {
 
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private Gateway gateway;
+    private LocalTriggers triggers;
     private String cognitoEndpoint;
     private CognitoSetup.Pool userPool;
     private Path accessLog;
@@ -127,8 +126,10 @@ public final class LocalShop implements AutoCloseable {
         CompletableFuture<S3MockEngine> s3 = CompletableFuture.supplyAsync(() -> call(() -> track(S3MockEngine.start(
                 o.s3MockJar(), s3Port, s3HttpsPort, BUCKET,
                 data == null ? null : data.resolve("s3"), work.resolve("s3mock.log")))));
-        CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() ->
-                track(RedisEngine.start(redisPort, data == null ? null : data.resolve("redis")))));
+        Map<String, String> secrets = LocalSecrets.load(data);
+        secrets.forEach(System::setProperty);
+        CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() -> track(RedisEngine.start(
+                redisPort, data == null ? null : data.resolve("redis"), secrets.get(RedisCatalog.AUTH_SECRET)))));
         DynamoDbLocalEngine dynamo = track(DynamoDbLocalEngine.start(dynamoPort,
                 data == null ? null : data.resolve("dynamodb")));
 
@@ -138,13 +139,12 @@ public final class LocalShop implements AutoCloseable {
             TableRequests.ensureTable(ddb, spec, spec.logicalName());
         }
         DynamoDbEnhancedClient enhanced = DynamoDb.enhanced(ddb);
-        JedisPooled jedis = new JedisPooled(URI.create(redis.join().url()));
-        track(jedis::close);
+        RedisCatalog catalogCache = track(RedisCatalog.fromEnvironment(SecretSource.settings()));
         var products = new DynamoDbProductRepository(enhanced, Tables.PRODUCTS.logicalName());
         var categories = new DynamoDbCategoryRepository(enhanced, Tables.CATEGORIES.logicalName());
         ManageCatalog manage = new ManageCatalog(products, categories,
                 new DynamoDbBrandRepository(enhanced, Tables.BRANDS.logicalName()),
-                new RedisCatalogSnapshotStore(jedis), new RedisCatalogCache(jedis));
+                catalogCache.snapshots(), catalogCache.cache());
 
         List<Product> seeded = List.of();
         if (categories.findAll().isEmpty()) {
@@ -178,54 +178,16 @@ public final class LocalShop implements AutoCloseable {
         siteConfig.put("environment", "local");
         siteConfig.put("cognito", Map.of("endpoint", "/cognito/", "region", "local",
                 "userPoolId", pool.userPoolId(), "clientId", pool.clientId()));
-        gateway = track(new Gateway(o.port(), RouteTable.ROUTES, o.siteDir(), images.endpoint() + "/" + BUCKET,
+        System.setProperty("COGNITO_ENDPOINT", cognito.endpoint());
+        LocalTriggers triggers = track(LocalTriggers.start(dynamo.endpoint(), ddb, pool.userPoolId(), o.sweepSeconds()));
+        gateway = track(new Gateway(o.port(), triggers.routes(), o.siteDir(), images.endpoint() + "/" + BUCKET,
                 () -> siteConfig, accessLog));
         gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
-        gateway.cognitoProxy(cognito.endpoint());
+        gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
+                triggers.postConfirmation());
         gateway.mailbox(cognito::mailbox);
-        System.setProperty("COGNITO_ENDPOINT", cognito.endpoint());
-        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
-            if (trigger.trigger().equals("PostConfirmation")) {
-                @SuppressWarnings("unchecked")
-                var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<
-                        com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent, Object>)
-                        Class.forName(trigger.handlerClass()).getDeclaredConstructor().newInstance();
-                String poolId = pool.userPoolId();
-                gateway.postConfirmation(user -> {
-                    var event = new com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent();
-                    event.setVersion("1");
-                    event.setRegion("local");
-                    event.setUserPoolId(poolId);
-                    event.setUserName(user);
-                    event.setTriggerSource("PostConfirmation_ConfirmSignUp");
-                    handler.handleRequest(event, new LocalContext("trigger", trigger.functionName()));
-                });
-            }
-        }
         gateway.warmUp();
-
-        for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {
-            @SuppressWarnings("unchecked")
-            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
-                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>)
-                    Class.forName(consumer.handlerClass()).getDeclaredConstructor().newInstance();
-            track(new StreamPoller(dynamo.endpoint(), ddb, consumer.table(), handler));
-        }
-
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "order-expiry-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        track(scheduler::shutdownNow);
-        ExpireOrdersHandler sweeper = new ExpireOrdersHandler();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sweeper.handleRequest(new ScheduledEvent(), null);
-            } catch (RuntimeException e) {
-                System.err.println("order expiry sweep failed (retried next run): " + e);
-            }
-        }, o.sweepSeconds(), o.sweepSeconds(), TimeUnit.SECONDS);
+        this.triggers = triggers;
 
         endpoints.put("DynamoDB", dynamo.endpoint());
         endpoints.put("Redis", redis.join().url());
@@ -274,6 +236,11 @@ public final class LocalShop implements AutoCloseable {
 
     CognitoSetup.Pool userPool() {
         return userPool;
+    }
+
+    /** Every trigger of the contract the shop dispatched. */
+    List<shop.verdant.contract.Trigger> dispatched() {
+        return triggers.dispatched();
     }
 
     public Path accessLog() {

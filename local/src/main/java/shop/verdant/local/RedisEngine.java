@@ -18,8 +18,10 @@ public final class RedisEngine implements AutoCloseable {
         this.port = port;
     }
 
-    public static RedisEngine start(int port, Path dataDir) throws Exception {
+    /** {@code password}: clients must AUTH with it, as ElastiCache requires its auth token. */
+    public static RedisEngine start(int port, Path dataDir, String password) throws Exception {
         var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("requirepass " + password)
                 .setting("appendonly no")
                 .setting("maxmemory 256mb")
                 .setting("maxmemory-policy allkeys-lru");

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import shop.verdant.spec.Route;
-import shop.verdant.spec.RouteTable;
+import shop.verdant.contract.Route;
+import shop.verdant.contract.Contract;
 
 /**
  * Every route × {anonymous, customer A, customer B, merchant, admin} through the local gateway with real
@@ -97,8 +97,8 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void everyRouteOfTheRouteTableHasARow() {
-        Set<String> declared = RouteTable.ROUTES.stream().map(r -> r.method() + " " + r.path())
+    void everyRouteOfTheContractHasARow() {
+        Set<String> declared = Contract.ROUTES.stream().map(r -> r.method() + " " + r.path())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> tested = rows().stream().map(r -> r.method() + " " + r.routePath())
                 .collect(Collectors.toCollection(LinkedHashSet::new));

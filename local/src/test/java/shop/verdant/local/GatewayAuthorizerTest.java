@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.verdant.adapter.cognito.CognitoTokenVerifier;
+import shop.verdant.adapter.jwt.CognitoTokenVerifier;
 import shop.verdant.http.Json;
-import shop.verdant.spec.Route;
+import shop.verdant.contract.Route;
 
 /** The local gateway hands a handler the claims the way API Gateway's Cognito authorizer does. */
 class GatewayAuthorizerTest {
@@ -23,7 +23,9 @@ class GatewayAuthorizerTest {
         TestShop.get();
         String token = Api.customerA();
         Path work = Files.createTempDirectory("gateway-test");
-        Route echo = new Route("GET", "/api/echo", EchoAuthorizerHandler.class.getName(), "test", Route.Auth.COGNITO, List.of());
+        var group = new shop.verdant.contract.FunctionGroup("local", "local", "test handlers", java.util.Set.of());
+        Route echo = Route.signedIn("GET", "/api/echo", new shop.verdant.contract.Handler(EchoAuthorizerHandler.class.getName(),
+                group, Map.of(), "echoes the authorizer's claims"));
         try (Gateway gateway = new Gateway(0, List.of(echo), work, "http://127.0.0.1:1", Map::of, work.resolve("access.jsonl"))) {
             gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
             URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/api/echo");

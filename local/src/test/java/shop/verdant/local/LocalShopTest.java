@@ -128,17 +128,9 @@ class LocalShopTest {
     }
 
     @Test
-    void gatewayAnswersLikeApiGatewayWithCorsAndAccessLogs() throws Exception {
+    void gatewayAnswersLikeApiGatewayWithRequestIdsAndAccessLogs() throws Exception {
         HttpResponse<String> r = get("/api/brands");
-        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         String requestId = r.headers().firstValue("x-amzn-RequestId").orElseThrow();
-
-        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(TestShop.get().url().resolve("/api/products"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://example.test").header("Access-Control-Request-Method", "GET").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Authorization");
 
         assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);
         HttpResponse<String> wrongMethod = HTTP.send(HttpRequest.newBuilder(TestShop.get().url().resolve("/api/products"))
@@ -152,7 +144,7 @@ class LocalShopTest {
                 .findFirst().orElseThrow();
         Set<String> fields = StreamSupport.stream(((Iterable<String>) line::fieldNames).spliterator(), false)
                 .collect(Collectors.toSet());
-        assertThat(fields).containsExactlyInAnyOrderElementsOf(shop.verdant.spec.AccessLogFormat.ORDER);
+        assertThat(fields).containsExactlyInAnyOrderElementsOf(shop.verdant.contract.AccessLogFormat.ORDER);
         assertThat(line.get("resourcePath").asText()).isEqualTo("/api/brands");
         assertThat(line.get("status").asInt()).isEqualTo(200);
         assertThat(line.get("httpMethod").asText()).isEqualTo("GET");
@@ -166,7 +158,12 @@ class LocalShopTest {
         assertThat(json(get("/config.json")).get("apiBase").asText()).isEqualTo("/api");
         HttpResponse<String> escape = HTTP.send(HttpRequest.newBuilder(URI.create(TestShop.get().url() + "..%2Fpom.xml")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(escape.statusCode()).isEqualTo(404);
+        // refused either way: the server rejects an encoded separator (400 problem), the site finds no such file (404)
+        assertThat(escape.statusCode()).isIn(400, 404);
         assertThat(escape.body()).doesNotContain("<project");
+        HttpResponse<String> dotdot = HTTP.send(HttpRequest.newBuilder(URI.create(TestShop.get().url() + "assets/../../pom.xml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dotdot.statusCode()).isIn(400, 404);
+        assertThat(dotdot.body()).doesNotContain("<project");
     }
 }

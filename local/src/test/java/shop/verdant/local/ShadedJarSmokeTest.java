@@ -15,11 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import shop.verdant.http.Json;
-import shop.verdant.spec.Route;
-import shop.verdant.spec.RouteTable;
-import shop.verdant.spec.Tables;
+import shop.verdant.contract.CognitoTrigger;
+import shop.verdant.contract.Contract;
+import shop.verdant.contract.Route;
+import shop.verdant.contract.Schedule;
+import shop.verdant.contract.TableStream;
+import shop.verdant.contract.Trigger;
+import shop.verdant.contract.Tables;
 
 /**
  * Every route's handler, run from its group's shaded (minimized) Lambda jar in a fresh JVM against the
@@ -34,13 +40,15 @@ class ShadedJarSmokeTest {
         String productId = Json.read(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 shop.url().resolve("/api/products?limit=1")).build(), HttpResponse.BodyHandlers.ofString()).body(),
                 JsonNode.class).at("/items/0/id").asText();
-        try (JedisPooled redis = new JedisPooled(URI.create(System.getProperty("REDIS_URL")))) {
+        URI redisUrl = URI.create(System.getProperty("REDIS_URL"));
+        try (JedisPooled redis = new JedisPooled(new HostAndPort(redisUrl.getHost(), redisUrl.getPort()),
+                DefaultJedisClientConfig.builder().password(System.getProperty("REDIS_AUTH")).build())) {
             redis.del("catalog:category-tree", "catalog:brands", "catalog:product:" + productId);
         }
         Path target = LocalShop.codeHome();
         String line = "{\"productId\":\"" + productId + "\",\"quantity\":1}";
         String sub = "claim.sub=probe-" + java.util.UUID.randomUUID();
-        // what each route is sent, in route-table order (the cart and wishlist calls build on each other)
+        // what each route is sent, in contract order (the cart and wishlist calls build on each other)
         Map<String, List<String>> probes = Map.ofEntries(
                 Map.entry("/api/products/{id}", List.of("path.id=" + productId)),
                 Map.entry("PUT /api/cart", List.of(sub, "body={\"lines\":[" + line + "]}")),
@@ -55,34 +63,43 @@ class ShadedJarSmokeTest {
                         + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1\",\"country\":\"NL\"}}")),
                 Map.entry("GET /api/orders/{id}", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
                 Map.entry("POST /api/orders/{id}/cancel", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")));
-        List<String[]> runs = new ArrayList<>();
-        for (Route route : RouteTable.ROUTES) {
-            List<String> args = new ArrayList<>(List.of(route.handlerClass(), "method=" + route.method()));
-            args.addAll(probes.getOrDefault(route.method() + " " + route.path(),
-                    probes.getOrDefault(route.path(), route.auth() == Route.Auth.NONE ? List.of() : List.of(sub))));
-            runs.add(new String[] {route.group(), String.join("\u0000", args)});
-        }
-        for (RouteTable.StreamConsumer consumer : RouteTable.STREAMS) {
-            runs.add(new String[] {consumer.group(), consumer.handlerClass() + "\u0000stream\u0000" + productId});
-        }
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
         try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
             setup.ensureUser(shop.userPool().userPoolId(), shop.userPool().clientId(), triggerUser, "Trigger-Probe-1", null, null);
         }
-        for (RouteTable.CognitoTrigger trigger : RouteTable.COGNITO_TRIGGERS) {
-            runs.add(new String[] {trigger.group(), trigger.handlerClass() + "\u0000post-confirmation\u0000"
-                    + shop.userPool().userPoolId() + "\u0000" + triggerUser});
-        }
-        for (RouteTable.Scheduled job : RouteTable.SCHEDULED) {
-            runs.add(new String[] {job.group(), job.handlerClass() + "\u0000schedule"});
+        String pool = shop.userPool().userPoolId();
+        List<String[]> runs = new ArrayList<>();
+        for (Trigger trigger : Contract.TRIGGERS) {
+            String jar = trigger.handler().group().jar();
+            String handler = trigger.handler().className();
+            runs.add(new String[] {jar, String.join("\u0000", trigger.accept(new Trigger.Visitor<List<String>>() {
+                public List<String> route(Route route) {
+                    List<String> args = new ArrayList<>(List.of(handler, "method=" + route.method()));
+                    args.addAll(probes.getOrDefault(route.method() + " " + route.path(),
+                            probes.getOrDefault(route.path(), route.auth() == Route.Auth.NONE ? List.of() : List.of(sub))));
+                    return args;
+                }
+
+                public List<String> schedule(Schedule s) {
+                    return List.of(handler, "schedule");
+                }
+
+                public List<String> stream(TableStream s) {
+                    return List.of(handler, "stream", productId);
+                }
+
+                public List<String> cognito(CognitoTrigger c) {
+                    return List.of(handler, "post-confirmation", pool, triggerUser);
+                }
+            }))});
         }
         for (String[] run : runs) {
-            Path jar = target.resolve("../../functions/" + run[0] + "/target/" + run[0] + "-lambda.jar").normalize();
+            Path jar = target.resolve("../..").resolve(run[0]).normalize();
             assertThat(jar).as("built by mvn package").isRegularFile();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", jar + ":" + target.resolve("test-classes")));
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
-                    "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS"));
+                    "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));

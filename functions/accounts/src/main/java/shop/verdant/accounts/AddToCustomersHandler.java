@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.util.function.Supplier;
+import shop.verdant.adapter.cognito.CognitoUserGroups;
+import shop.verdant.application.accounts.port.UserGroups;
 import shop.verdant.config.Lazy;
 
 /**
@@ -12,15 +14,15 @@ import shop.verdant.config.Lazy;
  * is confirmed either way, and no route needs the group to shop.
  */
 public final class AddToCustomersHandler implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
-    static final String GROUP = "customers";
-    private static final Supplier<CustomerGroup> COGNITO = Lazy.memoize(CustomerGroup::cognito);
-    private final Supplier<CustomerGroup> groups;
+    static final String GROUP = shop.verdant.contract.Role.CUSTOMER.cognitoGroup();
+    private static final Supplier<UserGroups> COGNITO = Lazy.memoize(CognitoUserGroups::fromEnvironment);
+    private final Supplier<UserGroups> groups;
 
     public AddToCustomersHandler() {
         this(COGNITO);
     }
 
-    public AddToCustomersHandler(Supplier<CustomerGroup> groups) {
+    public AddToCustomersHandler(Supplier<UserGroups> groups) {
         this.groups = groups;
     }
 

@@ -2,28 +2,22 @@ package shop.verdant.catalog;
 
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
-import shop.verdant.adapter.dynamodb.DynamoDb;
-import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
-import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
-import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
-import shop.verdant.adapter.redis.Redis;
-import shop.verdant.adapter.redis.RedisCatalogCache;
-import shop.verdant.adapter.redis.RedisCatalogSnapshotStore;
+import shop.verdant.adapter.dynamodb.DynamoDbStores;
+import shop.verdant.adapter.redis.RedisCatalog;
+import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
 import shop.verdant.application.catalog.BrowseCategories;
+import shop.verdant.application.catalog.FollowStockChanges;
 import shop.verdant.application.catalog.SearchProducts;
 import shop.verdant.application.catalog.ViewProduct;
-import shop.verdant.application.catalog.port.BrandRepository;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
-import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
+import shop.verdant.config.SecretSource;
 import shop.verdant.domain.catalog.search.PageCursor;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
-import shop.verdant.spec.Tables;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import shop.verdant.domain.common.Keyring;
 
 /**
  * The catalog functions' object graph, built once per container when the class loads. Handlers'
@@ -36,25 +30,20 @@ public final class CatalogWiring {
     private CatalogWiring() {
     }
 
-    private static final JedisPooled REDIS = Redis.client();
-    private static final java.util.function.Supplier<DynamoDbEnhancedClient> DYNAMO =
-            Lazy.memoize(() -> DynamoDb.enhanced(DynamoDb.client()));
+    /** The secret that holds the cursor keyring ({@link Keyring} text form). */
+    static final String CURSOR_KEYS = "CURSOR_KEYS";
 
-    private static final ProductRepository PRODUCTS = Lazy.of(ProductRepository.class,
-            () -> new DynamoDbProductRepository(DYNAMO.get(), Env.require(Tables.PRODUCTS.envVar())));
-    private static final CategoryRepository CATEGORIES = Lazy.of(CategoryRepository.class,
-            () -> new DynamoDbCategoryRepository(DYNAMO.get(), Env.require(Tables.CATEGORIES.envVar())));
-    private static final BrandRepository BRANDS = Lazy.of(BrandRepository.class,
-            () -> new DynamoDbBrandRepository(DYNAMO.get(), Env.require(Tables.BRANDS.envVar())));
-    private static final RedisCatalogCache CACHE = new RedisCatalogCache(REDIS);
+    private static final SecretSource SECRETS = SecretsExtensionSecrets.fromEnvironment();
+    private static final RedisCatalog REDIS = RedisCatalog.fromEnvironment(SECRETS);
+    private static final DynamoDbStores DYNAMO = DynamoDbStores.fromEnvironment();
+    private static final ProductRepository PRODUCTS = DYNAMO.products();
+    private static final CategoryRepository CATEGORIES = DYNAMO.categories();
 
-    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, BRANDS, CACHE);
-    static final SearchProducts SEARCH = new SearchProducts(new RedisCatalogSnapshotStore(REDIS), BROWSE);
-    static final ViewProduct VIEW = new ViewProduct(PRODUCTS, CACHE, SEARCH);
-    static final shop.verdant.application.catalog.FollowStockChanges FOLLOW_STOCK =
-            new shop.verdant.application.catalog.FollowStockChanges(PRODUCTS, new RedisCatalogSnapshotStore(REDIS), CACHE);
-    static final ProductQueryParser PARSER =
-            new ProductQueryParser(new PageCursor(Env.get("CURSOR_SECRET", "verdant-catalog-cursor")));
+    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, DYNAMO.brands(), REDIS.cache());
+    static final SearchProducts SEARCH = new SearchProducts(REDIS.snapshots(), BROWSE);
+    static final ViewProduct VIEW = new ViewProduct(PRODUCTS, REDIS.cache(), SEARCH);
+    static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache());
+    static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(CURSOR_KEYS))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
 
     static {
@@ -67,6 +56,6 @@ public final class CatalogWiring {
             PRODUCTS.find("priming");
             new SearchProductsHandler().handleRequest(new com.amazonaws.services.lambda.runtime.events
                     .APIGatewayProxyRequestEvent().withMultiValueQueryStringParameters(Map.of("q", List.of("glass"))), null);
-        }, () -> REDIS.getPool().clear());
+        }, REDIS::dropConnections);
     }
 }

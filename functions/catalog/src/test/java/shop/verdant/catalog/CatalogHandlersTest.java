@@ -16,7 +16,7 @@ import shop.verdant.testing.InMemoryCatalog;
 /** Each catalog handler fed the sample events in events/, over the fixture catalog in memory. */
 class CatalogHandlersTest {
     private final InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
-    private final ProductQueryParser parser = new ProductQueryParser(new PageCursor("test"));
+    private final ProductQueryParser parser = new ProductQueryParser(new PageCursor(shop.verdant.domain.common.Keyring.parse(shop.verdant.domain.common.Keyring.generate("t1"))));
     private final SearchProductsHandler search = new SearchProductsHandler(catalog.search, parser, "https://cdn.example/");
     private final GetProductHandler product = new GetProductHandler(catalog.view, "https://cdn.example/");
 

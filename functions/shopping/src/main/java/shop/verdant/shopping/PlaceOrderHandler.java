@@ -24,9 +24,10 @@ public final class PlaceOrderHandler extends ShoppingHandler {
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
         var outcome = services().placeOrder().place(request.requirePrincipal().sub(), request.header("Idempotency-Key"),
-                new PlaceOrderCommand(body.lines(), body.shipTo()), order -> Json.write(ShoppingViews.order(order)));
-        APIGatewayProxyResponseEvent response = ApiResponse.privateRaw(outcome.status(), outcome.body());
-        response.getHeaders().put("Location", "/api/orders/" + outcome.orderId());
+                new PlaceOrderCommand(body.lines(), body.shipTo()));
+        // a replay renders the order as the first request placed it: the same bytes
+        APIGatewayProxyResponseEvent response = ApiResponse.privateJson(201, ShoppingViews.order(outcome.order()));
+        response.getHeaders().put("Location", "/api/orders/" + outcome.order().orderId());
         if (outcome.replayed()) {
             response.getHeaders().put("Idempotent-Replayed", "true");
         }

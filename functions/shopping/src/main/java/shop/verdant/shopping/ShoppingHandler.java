@@ -7,6 +7,7 @@ import shop.verdant.application.shopping.CartView;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
+import shop.verdant.http.TokenVerifier;
 
 /** What the shopping handlers share: their services, whose cart a request means, and the cart answer. */
 abstract class ShoppingHandler extends ApiHandler {
@@ -20,17 +21,21 @@ abstract class ShoppingHandler extends ApiHandler {
         return services.get();
     }
 
-    /** A signed-in caller's own cart; otherwise the visitor cart named by {@code X-Cart-Token} (if any). */
-    static CartOwner owner(ApiRequest request) {
+    @Override
+    protected TokenVerifier tokenVerifier() {
+        return ShoppingWiring.TOKENS.get();
+    }
+
+    /** A signed-in caller's own cart; otherwise the visitor cart named by {@code X-Cart-Token}, if the shop issued it. */
+    CartOwner owner(ApiRequest request) {
         return request.principal() != null ? CartOwner.user(request.principal().sub())
-                : CartOwner.visitor(request.header("X-Cart-Token"));
+                : services().carts().visitor(request.header("X-Cart-Token"));
     }
 
     static APIGatewayProxyResponseEvent cart(CartView view) {
         APIGatewayProxyResponseEvent response = ApiResponse.privateJson(200, ShoppingViews.cart(view));
         if (view.cartToken() != null) {
             response.getHeaders().put("X-Cart-Token", view.cartToken());
-            response.getHeaders().put("Access-Control-Expose-Headers", "X-Cart-Token");
         }
         return response;
     }

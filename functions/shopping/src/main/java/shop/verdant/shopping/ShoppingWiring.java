@@ -4,11 +4,11 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import shop.verdant.adapter.dynamodb.DynamoDb;
-import shop.verdant.adapter.dynamodb.DynamoDbCartRepository;
-import shop.verdant.adapter.dynamodb.DynamoDbOrderStore;
-import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
-import shop.verdant.adapter.dynamodb.DynamoDbWishlistRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbStores;
+import shop.verdant.adapter.jwt.CognitoTokenVerifier;
+import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
+import shop.verdant.application.shopping.CartOwner;
+import shop.verdant.application.shopping.CartTokens;
 import shop.verdant.application.shopping.Carts;
 import shop.verdant.application.shopping.Orders;
 import shop.verdant.application.shopping.PlaceOrder;
@@ -16,8 +16,9 @@ import shop.verdant.application.shopping.Wishlists;
 import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
-import shop.verdant.spec.Tables;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import shop.verdant.config.SecretSource;
+import shop.verdant.domain.common.Keyring;
+import shop.verdant.http.TokenVerifier;
 
 /**
  * The shopping functions' object graph, built once per container on first use. Handlers' no-arg
@@ -28,6 +29,9 @@ public final class ShoppingWiring {
     private ShoppingWiring() {
     }
 
+    /** The secret that holds the cart-token keyring ({@link Keyring} text form). */
+    static final String CART_TOKEN_KEYS = "CART_TOKEN_KEYS";
+
     /** The use cases one container serves. */
     public record Services(Carts carts, Wishlists wishlists, PlaceOrder placeOrder, Orders orders) {
     }
@@ -37,20 +41,23 @@ public final class ShoppingWiring {
         return Duration.ofSeconds(Long.parseLong(Env.get("ORDER_EXPIRY_SECONDS", "900")));
     }
 
-    /** Builds the services over DynamoDB tables named by the environment. */
-    public static Services create(DynamoDbClient client, Clock clock) {
-        var products = new DynamoDbProductRepository(DynamoDb.enhanced(client), Env.require(Tables.PRODUCTS.envVar()));
-        var store = new DynamoDbOrderStore(client, Env.require(Tables.ORDERS.envVar()),
-                Env.require(Tables.PRODUCTS.envVar()), Env.require(Tables.IDEMPOTENCY.envVar()));
-        Carts carts = new Carts(new DynamoDbCartRepository(client, Env.require(Tables.CARTS.envVar()), clock), products, clock);
-        Wishlists wishlists = new Wishlists(new DynamoDbWishlistRepository(client, Env.require(Tables.WISHLISTS.envVar())),
-                products, carts, clock);
-        PlaceOrder place = new PlaceOrder(store, products, carts, clock,
+    /** Builds the services over the stores' tables; every store opens on first use. */
+    public static Services create(DynamoDbStores stores, SecretSource secrets, Clock clock) {
+        var products = stores.products();
+        var orders = stores.orders();
+        Carts carts = new Carts(stores.carts(clock), products, clock,
+                new CartTokens(Keyring.parse(secrets.get(CART_TOKEN_KEYS))));
+        Wishlists wishlists = new Wishlists(stores.wishlists(), products, carts, clock);
+        PlaceOrder place = new PlaceOrder(orders, products, carts, clock,
                 () -> UuidCreator.getTimeOrderedEpoch().toString(), ShoppingWiring::reservation);
-        return new Services(carts, wishlists, place, new Orders(store, clock));
+        return new Services(carts, wishlists, place, new Orders(orders, clock));
     }
 
-    static final Supplier<Services> SERVICES = Lazy.memoize(() -> create(DynamoDb.client(), Clock.systemUTC()));
+    static final Supplier<Services> SERVICES = Lazy.memoize(() ->
+            create(DynamoDbStores.fromEnvironment(), SecretsExtensionSecrets.fromEnvironment(), Clock.systemUTC()));
+
+    /** Verifies bearer tokens on the cart's OPTIONAL routes (the pool's JWKS is fetched on first use). */
+    static final Supplier<TokenVerifier> TOKENS = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
 
@@ -59,7 +66,7 @@ public final class ShoppingWiring {
         // HTTP client reconnects on demand after a restore: nothing to reset.
         Priming.register(() -> {
             Services s = SERVICES.get();
-            s.carts().view(shop.verdant.application.shopping.CartOwner.user("priming"));
+            s.carts().view(CartOwner.user("priming"));
             s.wishlists().list("priming");
             s.orders().list("priming", null, 1);
         }, () -> { });

@@ -96,7 +96,8 @@ class ShoppingHandlersTest {
         var added = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-visitor"), null);
         assertThat(added.getStatusCode()).isEqualTo(200);
         String token = added.getHeaders().get("X-Cart-Token");
-        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        // kid.payload.mac: 128 random bits sealed with the cart keyring
+        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{30}\\.[A-Za-z0-9_-]{22}");
         assertThat(body(added).get("cartToken").asText()).isEqualTo(token);
         assertThat(body(added).at("/lines/0/unitPrice/amount").asLong()).isEqualTo(1399);
         assertThat(body(added).at("/subtotal/amount").asLong()).isEqualTo(2798);
@@ -147,7 +148,44 @@ class ShoppingHandlersTest {
         var moved = new MoveWishlistItemToCartHandler(services).handleRequest(event("shopping-wishlist-move-to-cart"), null);
         assertThat(moved.getStatusCode()).isEqualTo(200);
         assertThat(body(new ListWishlistHandler(services).handleRequest(event("shopping-wishlist-list"), null)).get("items")).isEmpty();
-        assertThat(new RemoveWishlistItemHandler(services).handleRequest(event("shopping-wishlist-remove"), null).getStatusCode()).isEqualTo(200);
+        // removing takes a listed product off the list (and removing it again changes nothing)
+        assertThat(body(new AddWishlistItemHandler(services).handleRequest(event("shopping-wishlist-add"), null)).get("items")).hasSize(1);
+        var removed = new RemoveWishlistItemHandler(services).handleRequest(event("shopping-wishlist-remove"), null);
+        assertThat(removed.getStatusCode()).isEqualTo(200);
+        assertThat(body(removed).get("items")).isEmpty();
+        assertThat(body(new ListWishlistHandler(services).handleRequest(event("shopping-wishlist-list"), null)).get("items")).isEmpty();
+        var again = new RemoveWishlistItemHandler(services).handleRequest(event("shopping-wishlist-remove"), null);
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(body(again).get("items")).isEmpty();
+    }
+
+    @Test
+    void aCartTokenTheShopDidNotIssueNamesNoCart_soTwoVisitorsNeverShareOne() {
+        String invented = "AAAAAAAAAAAAAAAAAAAAAA";
+        long cartsBefore = shop.count(shop.cartsTable);
+        var first = new AddCartItemHandler(services).handleRequest(withHeader(event("shopping-cart-add-item-visitor"),
+                "X-Cart-Token", invented), null);
+        var second = new AddCartItemHandler(services).handleRequest(withHeader(event("shopping-cart-add-item-visitor"),
+                "X-Cart-Token", invented), null);
+        String issuedFirst = first.getHeaders().get("X-Cart-Token");
+        String issuedSecond = second.getHeaders().get("X-Cart-Token");
+        // each got a cart of its own under a token the shop issued, not the one they made up
+        assertThat(issuedFirst).isNotEqualTo(invented);
+        assertThat(issuedSecond).isNotEqualTo(invented).isNotEqualTo(issuedFirst);
+        assertThat(body(second).get("itemCount").asInt()).isEqualTo(2);
+        assertThat(shop.count(shop.cartsTable)).isEqualTo(cartsBefore + 2);
+        var byInvented = new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"),
+                "X-Cart-Token", invented), null);
+        assertThat(byInvented.getStatusCode()).isEqualTo(200);
+        assertThat(body(byInvented).get("itemCount").asInt()).isZero();
+        // an issued token with its signature edited opens nothing either
+        String edited = issuedFirst.substring(0, issuedFirst.length() - 4) + (issuedFirst.endsWith("AAAA") ? "BBBB" : "AAAA");
+        var byEdited = new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"),
+                "X-Cart-Token", edited), null);
+        assertThat(body(byEdited).get("itemCount").asInt()).isZero();
+        var byIssued = new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"),
+                "X-Cart-Token", issuedFirst), null);
+        assertThat(body(byIssued).get("itemCount").asInt()).isEqualTo(2);
     }
 
     @Test

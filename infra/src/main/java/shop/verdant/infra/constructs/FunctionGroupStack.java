@@ -1,0 +1,91 @@
+package shop.verdant.infra.constructs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import shop.verdant.contract.CognitoTrigger;
+import shop.verdant.contract.FunctionGroup;
+import shop.verdant.contract.Route;
+import shop.verdant.contract.Schedule;
+import shop.verdant.contract.TableSpec;
+import shop.verdant.contract.TableStream;
+import shop.verdant.contract.Trigger;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * A function group's triggers (or a share of them: a large group is split so that no template nears
+ * CloudFormation's limits) in a nested stack of the API stack: each trigger's function, and what invokes
+ * it (a method on the REST API, a schedule, a table stream).
+ */
+public final class FunctionGroupStack extends NestedStack implements Trigger.Visitor<ShopFunction> {
+
+    /**
+     * {@code resourceIds}: the REST API's resource id for each route path; {@code environment} and
+     * {@code secrets}: what the group's needs resolve to; {@code placement}: the VPC, for groups that need Redis.
+     */
+    public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
+                        HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
+                        Map<String, ISecret> secrets, ShopFunction.Placement placement) {
+    }
+
+    private final Props props;
+    private final List<ShopFunction> functions = new ArrayList<>();
+    private final List<StreamConsumer> consumers = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
+
+    public FunctionGroupStack(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.props = props;
+        for (Trigger trigger : props.triggers()) {
+            functions.add(trigger.accept(this));
+        }
+    }
+
+    private ShopFunction function(Trigger trigger) {
+        return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
+                props.jar(), props.tables(), props.environment(), props.secrets(), props.placement()));
+    }
+
+    @Override
+    public ShopFunction route(Route route) {
+        ShopFunction fn = function(route);
+        routes.add(route);
+        new HttpRoute(fn, "Route", new HttpRoute.Props(route, props.api(), props.resourceIds().get(route.path()), fn.live()));
+        return fn;
+    }
+
+    @Override
+    public ShopFunction schedule(Schedule schedule) {
+        ShopFunction fn = function(schedule);
+        new ScheduledJob(fn, "Schedule", new ScheduledJob.Props(schedule, fn.live()));
+        return fn;
+    }
+
+    @Override
+    public ShopFunction stream(TableStream stream) {
+        ShopFunction fn = function(stream);
+        consumers.add(new StreamConsumer(fn, "Stream", new StreamConsumer.Props(stream, props.tables().get(stream.table()), fn.live())));
+        return fn;
+    }
+
+    /** Cognito triggers belong to the user pool's stack (the pool names its triggers). */
+    @Override
+    public ShopFunction cognito(CognitoTrigger trigger) {
+        throw new IllegalArgumentException(trigger.handler().className() + " is a Cognito trigger: the auth stack wires it");
+    }
+
+    public List<ShopFunction> functions() {
+        return List.copyOf(functions);
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    public List<StreamConsumer> consumers() {
+        return List.copyOf(consumers);
+    }
+}

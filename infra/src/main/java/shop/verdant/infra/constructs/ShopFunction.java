@@ -1,0 +1,146 @@
+package shop.verdant.infra.constructs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import shop.verdant.contract.Handler;
+import shop.verdant.contract.TableAccess;
+import shop.verdant.contract.TableSpec;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsLayerVersion;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsVersions;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * One function of the contract: java21 on arm64 with SnapStart on a published version behind a {@code live}
+ * alias, its own log group with retention, its own role with exactly the table actions its {@link Handler}
+ * declares and read access to exactly the secrets it is given.
+ */
+public final class ShopFunction extends Construct {
+
+    /** Where a function runs inside the VPC (the catalog, beside Redis); null for outside. */
+    public record Placement(IVpc vpc, ISecurityGroup securityGroup) {
+    }
+
+    /**
+     * {@code tables}: every table of the contract by spec (only the handler's own are granted);
+     * {@code environment}: settings for the function; {@code secrets}: NAME → secret, read through the
+     * secrets extension as {@code NAME_SECRET_ARN}.
+     */
+    public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
+                        Map<String, ISecret> secrets, Placement placement) {
+    }
+
+    /** How long the functions' logs are kept. */
+    public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    private final Function function;
+    private final Alias live;
+
+    public ShopFunction(Construct scope, String id, Props props) {
+        super(scope, id);
+        Handler handler = props.handler();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(LOG_RETENTION)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description(handler.functionName() + ": " + handler.description())
+                .build();
+        // the log group is this function's own: writing to it is all the role may do beyond its grants
+        logs.grantWrite(role);
+        if (props.placement() != null) {
+            role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaVPCAccessExecutionRole"));
+            Nag.suppress(role, "AwsSolutions-IAM4", "AWSLambdaVPCAccessExecutionRole: the ENI actions a function in a "
+                    + "VPC needs (they take no resource scoping)",
+                    List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"));
+        }
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        env.put("POWERTOOLS_SERVICE_NAME", "verdant-" + handler.group().name());
+        env.putAll(props.environment());
+        props.secrets().forEach((name, secret) -> env.put(name + "_SECRET_ARN", secret.getSecretArn()));
+
+        Function.Builder fn = Function.Builder.create(this, "Function")
+                .description(handler.description())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler.className() + "::handleRequest")
+                .code(Code.fromAsset(props.jar()))
+                .memorySize(1024)
+                .timeout(Duration.seconds(10))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(logs)
+                .environment(env);
+        if (!props.secrets().isEmpty()) {
+            fn.paramsAndSecrets(ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103));
+        }
+        if (props.placement() != null) {
+            fn.vpc(props.placement().vpc())
+                    .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                    .securityGroups(List.of(props.placement().securityGroup()));
+        }
+        function = fn.build();
+        Nag.suppress(function, "AwsSolutions-L1", "Pinned to java21, the runtime the functions are built, measured and "
+                + "SnapStart-primed for; upgraded deliberately, not by a linter.");
+
+        handler.tables().forEach((spec, access) -> grant(role, props.tables().get(spec), access, spec));
+        props.secrets().values().forEach(secret -> secret.grantRead(role));
+        live = Alias.Builder.create(this, "Live")
+                .aliasName("live")
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** Exactly the actions of {@link TableAccess}, on the table and (for Query) its indexes. */
+    private void grant(Role role, ITable table, TableAccess access, TableSpec spec) {
+        if (table == null) {
+            throw new IllegalArgumentException("no table " + spec.logicalName() + " for " + function.getNode().getPath());
+        }
+        switch (access) {
+            case READ -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+            case STOCK -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:UpdateItem");
+            case WRITE -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+        }
+        if (!spec.globalIndexes().isEmpty()) {
+            Nag.suppressMatching(role, "AwsSolutions-IAM5", "Query on the declared tables' own indexes "
+                    + "(<table>/index/*); the actions are the handler's declared access only", INDEX_RESOURCES);
+        }
+    }
+
+    /** The only wildcard a function's policy may carry: its tables' indexes. */
+    static final String INDEX_RESOURCES = "/^Resource::.+\\/index\\/\\*$/g";
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias live() {
+        return live;
+    }
+}

@@ -1,0 +1,86 @@
+package shop.verdant.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import shop.verdant.contract.AccessLogFormat;
+import shop.verdant.http.Json;
+
+/**
+ * One JSON line per API request, with the fields of {@link AccessLogFormat} in its order. The client's address
+ * is truncated (IPv4 to /24, IPv6 to /48) before it is written: the log is analytics, not a record of people.
+ */
+final class AccessLog {
+    static final DateTimeFormatter CLF =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    record Entry(String requestId, Instant at, String method, String resourcePath, String path, int status,
+                 String protocol, int responseLength, long latencyMillis, String clientIp, String userAgent,
+                 String userSub) {
+    }
+
+    private final Path file;
+
+    AccessLog(Path file) throws IOException {
+        this.file = file;
+        Files.createDirectories(file.getParent());
+    }
+
+    Path file() {
+        return file;
+    }
+
+    void write(Entry e) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", e.requestId());
+        line.put("requestTime", CLF.format(e.at()));
+        line.put("requestTimeEpoch", e.at().toEpochMilli());
+        line.put("httpMethod", e.method());
+        line.put("resourcePath", e.resourcePath() == null ? "-" : e.resourcePath());
+        line.put("path", e.path());
+        line.put("status", e.status());
+        line.put("protocol", e.protocol());
+        line.put("responseLength", e.responseLength());
+        line.put("responseLatency", e.latencyMillis());
+        line.put("ip", truncate(e.clientIp()));
+        line.put("userAgent", e.userAgent() == null ? "-" : e.userAgent());
+        line.put("userSub", e.userSub() == null ? "-" : e.userSub());
+        try {
+            synchronized (this) {
+                Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException ex) {
+            // The response has been sent; a lost log line must not turn into a second answer.
+            System.err.println("access log not written: " + ex);
+        }
+    }
+
+    /** {@code 203.0.113.77} → {@code 203.0.113.0}; {@code 2001:db8:85a3::8a2e:370:7334} → {@code 2001:db8:85a3::}. */
+    static String truncate(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return "-";
+        }
+        try {
+            byte[] a = InetAddress.getByName(ip).getAddress();
+            if (a.length == 4) {
+                return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + ".0";
+            }
+            return Integer.toHexString(((a[0] & 0xff) << 8) | (a[1] & 0xff)) + ":"
+                    + Integer.toHexString(((a[2] & 0xff) << 8) | (a[3] & 0xff)) + ":"
+                    + Integer.toHexString(((a[4] & 0xff) << 8) | (a[5] & 0xff)) + "::";
+        } catch (UnknownHostException e) {
+            return "-";
+        }
+    }
+}

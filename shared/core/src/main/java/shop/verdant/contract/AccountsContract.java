@@ -1,0 +1,25 @@
+package shop.verdant.contract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The accounts context: what happens to a user as Cognito signs them up. */
+public final class AccountsContract {
+    private AccountsContract() {
+    }
+
+    /**
+     * The user attributes the storefront's app client may write (its own email and name). A merchant id is set
+     * by an admin through the admin API only; the local Cognito proxy enforces the same list.
+     */
+    public static final List<String> STOREFRONT_WRITABLE_ATTRIBUTES = List.of("email", "name");
+
+    public static final FunctionGroup GROUP = new FunctionGroup("accounts", "functions/accounts",
+            "Cognito triggers", Set.of(Need.USER_POOL_ADMIN));
+
+    public static final List<Trigger> TRIGGERS = List.of(
+            new CognitoTrigger(new Handler(GROUP.handlerPackage() + ".AddToCustomersHandler", GROUP, Map.of(),
+                    "Puts a user who confirmed their sign-up into the customers group"),
+                    CognitoTrigger.Event.POST_CONFIRMATION));
+}

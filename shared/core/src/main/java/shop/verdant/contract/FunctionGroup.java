@@ -1,0 +1,27 @@
+package shop.verdant.contract;
+
+import java.util.Set;
+
+/**
+ * A bounded context's functions, built from one Maven module into one shaded jar
+ * ({@code <module>/target/<name>-lambda.jar}); {@code needs} is what every function of the group gets.
+ */
+public record FunctionGroup(String name, String module, String description, Set<Need> needs) {
+    public FunctionGroup {
+        needs = Set.copyOf(needs);
+    }
+
+    /** The shaded jar, relative to the repository root. */
+    public String jar() {
+        return module + "/target/" + name + "-lambda.jar";
+    }
+
+    /** The Java package its handlers live in. */
+    public String handlerPackage() {
+        return "shop.verdant." + name;
+    }
+
+    public boolean needs(Need need) {
+        return needs.contains(need);
+    }
+}

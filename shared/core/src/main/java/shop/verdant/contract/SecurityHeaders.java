@@ -1,0 +1,41 @@
+package shop.verdant.contract;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The security headers on every response of the shop: CloudFront's response-headers policy adds them on
+ * AWS, the local gateway adds the same ones. Same-origin everything: the site loads no third-party script,
+ * style, font or image; it talks only to its own API and to the Cognito user-pool endpoint.
+ */
+public final class SecurityHeaders {
+    private SecurityHeaders() {
+    }
+
+    /** HSTS for a year, subdomains included. */
+    public static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
+    public static final String FRAME_OPTIONS = "DENY";
+    public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+
+    /** {@code cognitoOrigin}: where the site calls Cognito (the region's endpoint on AWS; same origin locally). */
+    public static String contentSecurityPolicy(String cognitoOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'" + (cognitoOrigin == null ? "" : " " + cognitoOrigin) + "; frame-ancestors 'none'; "
+                + "base-uri 'self'; form-action 'self'; object-src 'none'";
+    }
+
+    public static String cognitoOrigin(String region) {
+        return "https://cognito-idp." + region + ".amazonaws.com";
+    }
+
+    /** Every header by name, as a response carries them. */
+    public static Map<String, String> all(String cognitoOrigin) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", contentSecurityPolicy(cognitoOrigin));
+        h.put("Strict-Transport-Security", "max-age=" + HSTS_MAX_AGE_SECONDS + "; includeSubDomains");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", FRAME_OPTIONS);
+        h.put("Referrer-Policy", REFERRER_POLICY);
+        return h;
+    }
+}

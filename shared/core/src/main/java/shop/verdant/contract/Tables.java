@@ -1,0 +1,47 @@
+package shop.verdant.contract;
+
+import static shop.verdant.contract.TableSpec.Key.n;
+import static shop.verdant.contract.TableSpec.Key.s;
+
+import java.util.List;
+import shop.verdant.contract.TableSpec.Index;
+
+/** Every table of the shop. */
+public final class Tables {
+    private Tables() {
+    }
+
+    /** Products; the byMerchant index serves the merchant back office. Streamed for the audit log. */
+    public static final TableSpec PRODUCTS = new TableSpec("Products", "PRODUCTS_TABLE", s("productId"), null,
+            List.of(new Index("byMerchant", s("merchantId"), s("createdAt"))), null, true);
+
+    /** Categories; {@code kind} is the same on every item so the whole tree is one Query, never a Scan. */
+    public static final TableSpec CATEGORIES = new TableSpec("Categories", "CATEGORIES_TABLE", s("categoryId"), null,
+            List.of(new Index("all", s("kind"), s("categoryId"))), null, true);
+
+    public static final TableSpec BRANDS = new TableSpec("Brands", "BRANDS_TABLE", s("brandId"), null,
+            List.of(new Index("all", s("kind"), s("brandId"))), null, true);
+
+    /** Carts: {@code user#<sub>} or {@code anon#<token>}; expire by TTL (anonymous 1 day, signed-in 30 days). */
+    public static final TableSpec CARTS = new TableSpec("Carts", "CARTS_TABLE", s("cartId"), null,
+            List.of(), "ttl", false);
+
+    /** One item per (user, product). */
+    public static final TableSpec WISHLISTS = new TableSpec("Wishlists", "WISHLISTS_TABLE", s("userId"), s("productId"),
+            List.of(), null, false);
+
+    /**
+     * Orders. {@code byCustomer} lists a customer's orders newest first. {@code pendingByExpiry} is sparse:
+     * only unpaid orders carry {@code pendingShard} (one of a few shards, so no single hot partition) and
+     * {@code pendingUntil} (epoch seconds), so the expiry sweeper queries what is due without a Scan.
+     */
+    public static final TableSpec ORDERS = new TableSpec("Orders", "ORDERS_TABLE", s("orderId"), null,
+            List.of(new Index("byCustomer", s("customerId"), s("createdAt")),
+                    new Index("pendingByExpiry", s("pendingShard"), n("pendingUntil"))), null, true);
+
+    /** Idempotency-Key (scoped to the caller) → the stored response; kept 24 hours by TTL. */
+    public static final TableSpec IDEMPOTENCY = new TableSpec("Idempotency", "IDEMPOTENCY_TABLE", s("idempotencyKey"), null,
+            List.of(), "ttl", false);
+
+    public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY);
+}

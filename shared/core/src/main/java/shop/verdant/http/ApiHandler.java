@@ -1,0 +1,96 @@
+package shop.verdant.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import shop.verdant.domain.common.ConflictException;
+import shop.verdant.domain.common.NotFoundException;
+import shop.verdant.domain.common.UnprocessableException;
+import shop.verdant.domain.common.ValidationException;
+import shop.verdant.contract.Contract;
+import shop.verdant.contract.Route;
+
+/**
+ * The shape every API handler shares: parse, call one service, map the result; and the one place
+ * where exceptions become RFC 9457 problems. Bad input is a 4xx naming the field; anything unexpected
+ * is a 500 with the request id and no internals, logged with its stack trace for the operator.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    protected abstract APIGatewayProxyResponseEvent handle(ApiRequest request);
+
+    /** Looked up once per handler instance (per container), not per request. */
+    private final Route declared = Contract.routeFor(getClass().getName()).orElse(null);
+
+    /** The route this handler serves, from the contract (by class name); null if it serves none. */
+    protected Route route() {
+        return declared;
+    }
+
+    /**
+     * Verifies bearer tokens on {@link Route.Auth#OPTIONAL} routes. The contract gives such routes only to
+     * groups that need a token verifier, and their handlers override this with the adapter from their wiring.
+     */
+    protected TokenVerifier tokenVerifier() {
+        throw new IllegalStateException(getClass().getName() + " serves an OPTIONAL route but has no token verifier");
+    }
+
+    /**
+     * Who is calling, by the route table's rule for this handler: NONE ignores identity; OPTIONAL
+     * verifies a token if one is sent; COGNITO requires the authorizer's claims (API Gateway has
+     * already refused calls without a valid token; this is the second lock) and the route's groups.
+     */
+    private Principal authorize(ApiRequest request) {
+        Route route = route();
+        if (route == null || route.auth() == Route.Auth.NONE) {
+            return null;
+        }
+        Principal principal = Principal.fromClaims(request.authorizerClaims());
+        if (route.auth() == Route.Auth.OPTIONAL) {
+            if (principal == null && request.bearerToken() != null) {
+                principal = Principal.fromClaims(tokenVerifier().verify(request.bearerToken()));
+            }
+            return principal;
+        }
+        if (principal == null) {
+            throw AuthException.unauthorized("Sign in to use this.");
+        }
+        if (!route.roles().isEmpty() && !principal.inAnyGroup(route.cognitoGroups())) {
+            throw AuthException.forbidden("This needs one of the roles " + String.join(", ", route.cognitoGroups()) + ".");
+        }
+        return principal;
+    }
+
+    @Override
+    public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        String instance = request.requestId() != null ? request.requestId()
+                : context != null ? context.getAwsRequestId() : null;
+        try {
+            request.principal(authorize(request));
+            return handle(request);
+        } catch (AuthException e) {
+            return ApiResponse.problem(e.status() == 401
+                    ? Problem.of("unauthorized", "Unauthorized", 401, e.getMessage(), instance)
+                    : Problem.of("forbidden", "Forbidden", 403, e.getMessage(), instance));
+        } catch (ValidationException e) {
+            return ApiResponse.problem(new Problem("/problems/invalid-request", "Invalid request", 400,
+                    "The request has invalid parameters: " + String.join(", ",
+                            e.errors().stream().map(f -> f.field()).distinct().toList()) + ".",
+                    instance, e.errors()));
+        } catch (NotFoundException e) {
+            return ApiResponse.problem(Problem.of("not-found", "Not found", 404, e.getMessage(), instance));
+        } catch (ConflictException e) {
+            return ApiResponse.problem(new Problem("/problems/" + e.slug(), e.title(), 409, e.getMessage(), instance,
+                    null, e.details()));
+        } catch (UnprocessableException e) {
+            return ApiResponse.problem(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance));
+        } catch (RuntimeException e) {
+            System.err.println("request " + instance + " failed: " + e);
+            e.printStackTrace();
+            return ApiResponse.problem(Problem.of("internal", "Internal error", 500,
+                    "The request could not be completed. Quote the instance id when reporting it.", instance));
+        }
+    }
+}

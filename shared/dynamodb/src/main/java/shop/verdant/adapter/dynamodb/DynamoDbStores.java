@@ -1,0 +1,65 @@
+package shop.verdant.adapter.dynamodb;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import shop.verdant.application.catalog.port.BrandRepository;
+import shop.verdant.application.catalog.port.CategoryRepository;
+import shop.verdant.application.catalog.port.ProductRepository;
+import shop.verdant.application.shopping.port.CartRepository;
+import shop.verdant.application.shopping.port.OrderStore;
+import shop.verdant.application.shopping.port.WishlistRepository;
+import shop.verdant.config.Env;
+import shop.verdant.config.Lazy;
+import shop.verdant.contract.Tables;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB side of a function group, as ports: each store is created on first use, over the table the
+ * environment names, on one client made on first use. A container that only searches never loads the
+ * SDK (a third of a cold start); under SnapStart the priming request creates it before the snapshot.
+ */
+public final class DynamoDbStores {
+    private final Supplier<DynamoDbClient> client;
+    private final Supplier<DynamoDbEnhancedClient> enhanced;
+
+    private DynamoDbStores(Supplier<DynamoDbClient> client) {
+        this.client = Lazy.memoize(client);
+        this.enhanced = Lazy.memoize(() -> DynamoDb.enhanced(this.client.get()));
+    }
+
+    /** Tables named by the environment ({@code PRODUCTS_TABLE}, ...), client from {@link DynamoDb#client()}. */
+    public static DynamoDbStores fromEnvironment() {
+        return new DynamoDbStores(DynamoDb::client);
+    }
+
+    public ProductRepository products() {
+        return Lazy.of(ProductRepository.class,
+                () -> new DynamoDbProductRepository(enhanced.get(), Env.require(Tables.PRODUCTS.envVar())));
+    }
+
+    public CategoryRepository categories() {
+        return Lazy.of(CategoryRepository.class,
+                () -> new DynamoDbCategoryRepository(enhanced.get(), Env.require(Tables.CATEGORIES.envVar())));
+    }
+
+    public BrandRepository brands() {
+        return Lazy.of(BrandRepository.class,
+                () -> new DynamoDbBrandRepository(enhanced.get(), Env.require(Tables.BRANDS.envVar())));
+    }
+
+    public CartRepository carts(Clock clock) {
+        return Lazy.of(CartRepository.class,
+                () -> new DynamoDbCartRepository(client.get(), Env.require(Tables.CARTS.envVar()), clock));
+    }
+
+    public WishlistRepository wishlists() {
+        return Lazy.of(WishlistRepository.class,
+                () -> new DynamoDbWishlistRepository(client.get(), Env.require(Tables.WISHLISTS.envVar())));
+    }
+
+    public OrderStore orders() {
+        return Lazy.of(OrderStore.class, () -> new DynamoDbOrderStore(client.get(), Env.require(Tables.ORDERS.envVar()),
+                Env.require(Tables.PRODUCTS.envVar()), Env.require(Tables.IDEMPOTENCY.envVar())));
+    }
+}

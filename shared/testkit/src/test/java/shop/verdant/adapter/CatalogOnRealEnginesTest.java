@@ -1,0 +1,161 @@
+package shop.verdant.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import shop.verdant.adapter.dynamodb.DynamoDb;
+import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
+import shop.verdant.adapter.redis.RedisCatalogCache;
+import shop.verdant.adapter.redis.RedisCatalogSnapshotStore;
+import shop.verdant.application.catalog.BrowseCategories;
+import shop.verdant.application.catalog.ManageCatalog;
+import shop.verdant.application.catalog.SearchProducts;
+import shop.verdant.application.catalog.ViewProduct;
+import shop.verdant.domain.catalog.Category;
+import shop.verdant.domain.catalog.Product;
+import shop.verdant.domain.catalog.search.ProductQuery;
+import shop.verdant.domain.catalog.search.SearchResult;
+import shop.verdant.domain.catalog.search.SortOrder;
+import shop.verdant.domain.common.ConflictException;
+import shop.verdant.contract.Tables;
+import shop.verdant.testing.CatalogFixtures;
+import shop.verdant.testing.LocalEngines;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The catalog's adapters and services against DynamoDB Local and a real Redis. */
+class CatalogOnRealEnginesTest {
+    private static DynamoDbClient ddb;
+    private static DynamoDbEnhancedClient enhanced;
+    private static JedisPooled redis;
+
+    private DynamoDbProductRepository products;
+    private DynamoDbCategoryRepository categories;
+    private ManageCatalog manage;
+    private SearchProducts search;
+    private ViewProduct view;
+    private BrowseCategories browse;
+
+    @BeforeAll
+    static void engines() {
+        ddb = LocalEngines.dynamoClient();
+        enhanced = DynamoDb.enhanced(ddb);
+        redis = LocalEngines.redis();
+    }
+
+    @BeforeEach
+    void freshCatalog() {
+        redis.flushAll();
+        products = new DynamoDbProductRepository(enhanced, LocalEngines.createTable(ddb, Tables.PRODUCTS));
+        categories = new DynamoDbCategoryRepository(enhanced, LocalEngines.createTable(ddb, Tables.CATEGORIES));
+        var brands = new DynamoDbBrandRepository(enhanced, LocalEngines.createTable(ddb, Tables.BRANDS));
+        var snapshots = new RedisCatalogSnapshotStore(redis);
+        var cache = new RedisCatalogCache(redis);
+        manage = new ManageCatalog(products, categories, brands, snapshots, cache);
+        browse = new BrowseCategories(categories, brands, cache);
+        search = new SearchProducts(snapshots, browse);
+        view = new ViewProduct(products, cache, search);
+        CatalogFixtures.BRANDS.forEach(manage::saveBrand);
+        CatalogFixtures.CATEGORIES.forEach(manage::saveCategory);
+        CatalogFixtures.products().forEach(manage::saveProduct);
+    }
+
+    private SearchResult find(String text) {
+        return search.search(new ProductQuery(text, null, null, null, null, null, null, SortOrder.NAME, 24, 0)).result();
+    }
+
+    @Test
+    void productsRoundTripThroughDynamoDbWithEveryField() {
+        Product original = CatalogFixtures.products().get(1);
+        Product stored = products.find("p2").orElseThrow();
+        assertThat(stored).usingRecursiveComparison().ignoringFields("version").isEqualTo(original);
+        assertThat(stored.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleVersionIsRejectedByTheConditionalWrite() {
+        Product stored = products.find("p1").orElseThrow();
+        products.save(rename(stored, "Renamed once"));
+        assertThatThrownBy(() -> products.save(rename(stored, "Renamed from stale copy"))).isInstanceOf(ConflictException.class);
+        assertThat(products.find("p1").orElseThrow().name()).isEqualTo("Renamed once");
+        assertThat(products.find("p1").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void searchSeesAWriteOnTheNextRequest() {
+        assertThat(find("bamboo").total()).isEqualTo(5);
+        manage.saveProduct(CatalogFixtures.product("p9", "Bamboo Lunch Box", "terra", "natural", "cups", 1799, 3, 9000, Map.of()));
+        assertThat(find("bamboo").total()).isEqualTo(6);
+        assertThat(find("lunch").items()).extracting(i -> i.productId()).containsExactly("p9");
+    }
+
+    @Test
+    void productPageCacheIsInvalidatedByAWrite() {
+        assertThat(view.view("p2").product().name()).isEqualTo("Bamboo Water Bottle");
+        assertThat(redis.exists("catalog:product:p2")).isTrue();
+        manage.saveProduct(rename(products.find("p2").orElseThrow(), "Bamboo Water Bottle 1 l"));
+        assertThat(redis.exists("catalog:product:p2")).isFalse();
+        assertThat(view.view("p2").product().name()).isEqualTo("Bamboo Water Bottle 1 l");
+        assertThat(find("1 l").items()).extracting(i -> i.productId()).contains("p2");
+    }
+
+    @Test
+    void categoryTreeIsCachedInRedisAndInvalidatedByACategoryChange() {
+        assertThat(browse.tree()).extracting(n -> n.categoryId()).containsExactly("kitchen", "bath");
+        assertThat(redis.exists("catalog:category-tree")).isTrue();
+        manage.saveCategory(new Category("garden", null, "Garden", 2));
+        assertThat(redis.exists("catalog:category-tree")).isFalse();
+        assertThat(browse.tree()).extracting(n -> n.categoryId()).containsExactly("kitchen", "bath", "garden");
+        assertThat(search.current().hasCategory("garden")).isTrue();
+    }
+
+    @Test
+    void readPathsNeverScan() {
+        LocalEngines.OPERATIONS.clear();
+        redis.flushAll();
+        manage.rebuildSnapshot();
+        LocalEngines.OPERATIONS.clear();
+        find("bottle");
+        view.view("p3");
+        browse.tree();
+        browse.brands();
+        search.search(new ProductQuery(null, "drinkware", null, null, 1000L, 3000L, null, SortOrder.PRICE_DESC, 5, 0));
+        assertThat(LocalEngines.OPERATIONS).isNotEmpty().doesNotContain("Scan").containsOnly("Query", "GetItem");
+    }
+
+    @Test
+    void rebuildRestoresAFlushedCache() {
+        redis.flushAll();
+        assertThat(manage.rebuildSnapshot()).isEqualTo(8);
+        assertThat(find("bottle").total()).isEqualTo(4);
+        assertThat(categories.findAll()).hasSize(CatalogFixtures.CATEGORIES.size());
+    }
+
+    @Test
+    void snapshotVersionMovesWithEveryChangeAndLoadIsConsistent() {
+        var snapshots = new RedisCatalogSnapshotStore(redis);
+        long before = snapshots.version();
+        snapshots.remove("p1");
+        snapshots.bumpVersion();
+        var loaded = snapshots.load();
+        assertThat(loaded.version()).isEqualTo(before + 2);
+        assertThat(loaded.items()).extracting(i -> i.productId()).doesNotContain("p1").hasSize(7);
+        snapshots.replaceAll(List.of());
+        assertThat(snapshots.load().items()).isEmpty();
+    }
+
+    private static Product rename(Product p, String name) {
+        return new Product(p.productId(), p.merchantId(), p.sku(), name, p.description(), p.brandId(), p.colour(),
+                p.categoryId(), p.attributes(), p.price(), p.stockAvailable(), p.stockReserved(), p.status(), p.images(),
+                p.seo(), p.createdAt(), Instant.now(), "test", p.version());
+    }
+}
