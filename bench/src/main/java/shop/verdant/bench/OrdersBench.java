@@ -63,7 +63,7 @@ final class OrdersBench {
                 TableRequests.ensureTable(ddb, spec, spec.logicalName());
             }
             Clock clock = Clock.systemUTC();
-            var products = new DynamoDbProductRepository(DynamoDb.enhanced(ddb), Tables.PRODUCTS.logicalName());
+            var products = new DynamoDbProductRepository(ddb, Tables.PRODUCTS.logicalName());
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < PRODUCTS; i++) {
                 String id = "bench-" + i;

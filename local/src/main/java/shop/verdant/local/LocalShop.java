@@ -27,7 +27,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -138,12 +137,11 @@ public final class LocalShop implements AutoCloseable {
         for (TableSpec spec : Tables.ALL) {
             TableRequests.ensureTable(ddb, spec, spec.logicalName());
         }
-        DynamoDbEnhancedClient enhanced = DynamoDb.enhanced(ddb);
         RedisCatalog catalogCache = track(RedisCatalog.fromEnvironment(SecretSource.settings()));
-        var products = new DynamoDbProductRepository(enhanced, Tables.PRODUCTS.logicalName());
-        var categories = new DynamoDbCategoryRepository(enhanced, Tables.CATEGORIES.logicalName());
+        var products = new DynamoDbProductRepository(ddb, Tables.PRODUCTS.logicalName());
+        var categories = new DynamoDbCategoryRepository(ddb, Tables.CATEGORIES.logicalName());
         ManageCatalog manage = new ManageCatalog(products, categories,
-                new DynamoDbBrandRepository(enhanced, Tables.BRANDS.logicalName()),
+                new DynamoDbBrandRepository(ddb, Tables.BRANDS.logicalName()),
                 catalogCache.snapshots(), catalogCache.cache());
 
         List<Product> seeded = List.of();

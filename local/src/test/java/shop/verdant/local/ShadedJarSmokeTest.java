@@ -106,7 +106,11 @@ class ShadedJarSmokeTest {
             }
             cmd.add(HandlerProbe.class.getName());
             cmd.addAll(List.of(run[1].split("\u0000")));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            // as on Lambda, metrics are written (EMF, here to standard output): their classes must be in the jar too
+            pb.environment().put("AWS_EMF_ENVIRONMENT", "Local");
+            pb.environment().put("POWERTOOLS_METRICS_NAMESPACE", "Verdant");
+            Process p = pb.start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(run[1].replace('\u0000', ' ') + " from " + jar.getFileName() + ":\n" + output).isZero();

@@ -32,8 +32,7 @@ public final class AddToCustomersHandler implements RequestHandler<CognitoUserPo
             try {
                 groups.get().add(event.getUserPoolId(), event.getUserName(), GROUP);
             } catch (RuntimeException e) {
-                System.err.println("{\"trigger\":\"post-confirmation\",\"user\":\"" + event.getUserName()
-                        + "\",\"error\":\"not added to " + GROUP + ": " + e.getClass().getSimpleName() + "\"}");
+                shop.verdant.http.Log.error("confirmed user " + event.getUserName() + " not added to " + GROUP, e);
             }
         }
         return event;

@@ -3,6 +3,7 @@ package shop.verdant.catalog;
 import java.util.List;
 import java.util.Map;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
+import shop.verdant.adapter.metrics.PowertoolsMetrics;
 import shop.verdant.adapter.redis.RedisCatalog;
 import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
 import shop.verdant.application.catalog.BrowseCategories;
@@ -18,6 +19,7 @@ import shop.verdant.domain.catalog.search.PageCursor;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
 import shop.verdant.domain.common.Keyring;
+import shop.verdant.http.Metrics;
 
 /**
  * The catalog functions' object graph, built once per container when the class loads. Handlers'
@@ -45,6 +47,7 @@ public final class CatalogWiring {
     static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache());
     static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(CURSOR_KEYS))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
+    static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 
     static {
         // Before the SnapStart snapshot: exercise every read path once; after restore, connections made

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.ArrayList;
+import shop.verdant.http.Log;
 import java.util.List;
 import java.util.Map;
 import shop.verdant.application.catalog.FollowStockChanges;
@@ -33,7 +34,7 @@ public final class FollowStockChangesHandler implements RequestHandler<DynamodbE
             try {
                 follow.apply(change(record));
             } catch (RuntimeException e) {
-                System.err.println("stock change not applied, retried from here: " + e);
+                Log.warn("stock change not applied, retried from record " + record.getDynamodb().getSequenceNumber(), e);
                 failures.add(StreamsEventResponse.BatchItemFailure.builder()
                         .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
                 break;

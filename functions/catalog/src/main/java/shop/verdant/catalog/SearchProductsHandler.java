@@ -7,21 +7,29 @@ import shop.verdant.domain.catalog.search.SearchResult;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
+import shop.verdant.http.Metrics;
 
 /** GET /api/products: full-text search, facet filters, sorting and cursor paging. */
 public final class SearchProductsHandler extends ApiHandler {
     private final SearchProducts search;
     private final ProductQueryParser parser;
     private final String imageBase;
+    private final Metrics metrics;
 
     public SearchProductsHandler() {
-        this(CatalogWiring.SEARCH, CatalogWiring.PARSER, CatalogWiring.IMAGE_BASE_URL);
+        this(CatalogWiring.SEARCH, CatalogWiring.PARSER, CatalogWiring.IMAGE_BASE_URL, CatalogWiring.METRICS);
     }
 
-    public SearchProductsHandler(SearchProducts search, ProductQueryParser parser, String imageBase) {
+    public SearchProductsHandler(SearchProducts search, ProductQueryParser parser, String imageBase, Metrics metrics) {
         this.search = search;
         this.parser = parser;
         this.imageBase = imageBase;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected Metrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -29,6 +37,9 @@ public final class SearchProductsHandler extends ApiHandler {
         ProductQueryParser.Parsed parsed = parser.parse(request.queryParameters());
         SearchProducts.Answer answer = search.search(parsed.query());
         SearchResult result = answer.result();
+        if (result.total() == 0) {
+            metrics().count("ZeroResultSearches");
+        }
         return ApiResponse.publicJson(CatalogViews.page(result, parser.nextCursor(parsed, result.nextOffset()),
                 answer.index(), imageBase), 30);
     }

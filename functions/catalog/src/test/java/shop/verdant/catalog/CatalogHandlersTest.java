@@ -17,7 +17,20 @@ import shop.verdant.testing.InMemoryCatalog;
 class CatalogHandlersTest {
     private final InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
     private final ProductQueryParser parser = new ProductQueryParser(new PageCursor(shop.verdant.domain.common.Keyring.parse(shop.verdant.domain.common.Keyring.generate("t1"))));
-    private final SearchProductsHandler search = new SearchProductsHandler(catalog.search, parser, "https://cdn.example/");
+    /** What the handlers counted, as the metrics adapter would send it. */
+    private final List<String> counted = new java.util.ArrayList<>();
+    private final shop.verdant.http.Metrics metrics = new shop.verdant.http.Metrics() {
+        @Override
+        public void count(String name) {
+            counted.add(name);
+        }
+
+        @Override
+        public void flush() {
+            counted.add("flush");
+        }
+    };
+    private final SearchProductsHandler search = new SearchProductsHandler(catalog.search, parser, "https://cdn.example/", metrics);
     private final GetProductHandler product = new GetProductHandler(catalog.view, "https://cdn.example/");
 
     private static APIGatewayProxyRequestEvent event(String name) {
@@ -47,6 +60,17 @@ class CatalogHandlersTest {
         JsonNode page2 = body(search.handleRequest(next, null));
         assertThat(page2.get("items")).extracting(i -> i.get("id").asText()).containsExactly("p2");
         assertThat(page2.has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void aSearchThatFindsNothingIsCounted_andEveryRequestFlushesItsMetrics() {
+        APIGatewayProxyRequestEvent none = event("catalog-search-products.json");
+        none.getMultiValueQueryStringParameters().put("q", List.of("zzzunknownword"));
+        assertThat(body(search.handleRequest(none, null)).get("total").asInt()).isZero();
+        assertThat(counted).containsExactly("ZeroResultSearches", "flush");
+        counted.clear();
+        search.handleRequest(event("catalog-search-products.json"), null);
+        assertThat(counted).containsExactly("flush");
     }
 
     @Test
@@ -125,7 +149,7 @@ class CatalogHandlersTest {
 
     @Test
     void anUnexpectedFailureIsA500ProblemWithoutInternals() {
-        SearchProductsHandler broken = new SearchProductsHandler(null, parser, "/");
+        SearchProductsHandler broken = new SearchProductsHandler(null, parser, "/", shop.verdant.http.Metrics.NONE);
         APIGatewayProxyResponseEvent r = broken.handleRequest(event("catalog-search-by-category.json"), null);
         assertThat(r.getStatusCode()).isEqualTo(500);
         assertThat(body(r).get("instance").asText()).isEqualTo("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");

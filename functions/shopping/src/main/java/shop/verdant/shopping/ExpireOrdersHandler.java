@@ -35,7 +35,7 @@ public final class ExpireOrdersHandler implements RequestHandler<ScheduledEvent,
             }
         }
         if (expired > 0) {
-            System.out.println("{\"sweep\":\"orders\",\"expired\":" + expired + "}");
+            shop.verdant.http.Log.info("expired unpaid orders", Map.of("expired", expired));
         }
         return Map.of("expired", expired);
     }

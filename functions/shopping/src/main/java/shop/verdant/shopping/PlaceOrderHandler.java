@@ -30,6 +30,12 @@ public final class PlaceOrderHandler extends ShoppingHandler {
         response.getHeaders().put("Location", "/api/orders/" + outcome.order().orderId());
         if (outcome.replayed()) {
             response.getHeaders().put("Idempotent-Replayed", "true");
+            metrics().count("OrdersReplayed");
+        } else {
+            metrics().count("OrdersPlaced");
+        }
+        if (!outcome.cartCleared()) {
+            shop.verdant.http.Log.warn("order " + outcome.order().orderId() + " placed, cart not cleared", null);
         }
         return response;
     }

@@ -7,6 +7,7 @@ import shop.verdant.application.shopping.CartView;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
+import shop.verdant.http.Metrics;
 import shop.verdant.http.TokenVerifier;
 
 /** What the shopping handlers share: their services, whose cart a request means, and the cart answer. */
@@ -19,6 +20,11 @@ abstract class ShoppingHandler extends ApiHandler {
 
     ShoppingWiring.Services services() {
         return services.get();
+    }
+
+    @Override
+    protected Metrics metrics() {
+        return ShoppingWiring.METRICS;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.jwt.CognitoTokenVerifier;
+import shop.verdant.adapter.metrics.PowertoolsMetrics;
 import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
 import shop.verdant.application.shopping.CartOwner;
 import shop.verdant.application.shopping.CartTokens;
@@ -18,6 +19,7 @@ import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
 import shop.verdant.domain.common.Keyring;
+import shop.verdant.http.Metrics;
 import shop.verdant.http.TokenVerifier;
 
 /**
@@ -60,6 +62,7 @@ public final class ShoppingWiring {
     static final Supplier<TokenVerifier> TOKENS = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
+    static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 
     static {
         // Before the SnapStart snapshot: build the graph and touch every table once. The URL-connection

@@ -78,6 +78,7 @@ public final class ShopFunction extends Construct {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         env.put("POWERTOOLS_SERVICE_NAME", "verdant-" + handler.group().name());
+        env.put("POWERTOOLS_METRICS_NAMESPACE", "Verdant");
         env.putAll(props.environment());
         props.secrets().forEach((name, secret) -> env.put(name + "_SECRET_ARN", secret.getSecretArn()));
 

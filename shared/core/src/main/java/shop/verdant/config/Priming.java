@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import shop.verdant.http.Log;
 
 /**
  * SnapStart hooks for a function group's wiring: {@code beforeCheckpoint} exercises the paths worth having
@@ -25,7 +26,7 @@ public final class Priming {
                 try {
                     beforeCheckpoint.run();
                 } catch (RuntimeException e) {
-                    System.err.println("priming skipped: " + e);
+                    Log.warn("priming skipped", e);
                 }
             }
 

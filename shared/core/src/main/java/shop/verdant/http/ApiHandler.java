@@ -62,11 +62,17 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         return principal;
     }
 
+    /** Business metrics of this request; the wiring's adapter on Lambda, nothing by default. */
+    protected Metrics metrics() {
+        return Metrics.NONE;
+    }
+
     @Override
     public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         ApiRequest request = new ApiRequest(event);
         String instance = request.requestId() != null ? request.requestId()
                 : context != null ? context.getAwsRequestId() : null;
+        Log.invocation(instance, context != null ? context.getFunctionName() : getClass().getSimpleName());
         try {
             request.principal(authorize(request));
             return handle(request);
@@ -82,15 +88,24 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         } catch (NotFoundException e) {
             return ApiResponse.problem(Problem.of("not-found", "Not found", 404, e.getMessage(), instance));
         } catch (ConflictException e) {
+            metrics().count("insufficient-stock".equals(e.slug()) ? "StockConflicts" : "Conflicts");
             return ApiResponse.problem(new Problem("/problems/" + e.slug(), e.title(), 409, e.getMessage(), instance,
                     null, e.details()));
         } catch (UnprocessableException e) {
             return ApiResponse.problem(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance));
         } catch (RuntimeException e) {
-            System.err.println("request " + instance + " failed: " + e);
-            e.printStackTrace();
+            // one line for the operator: the request id and the whole stack trace as a field
+            Log.error("request failed", e);
+            metrics().count("InternalErrors");
             return ApiResponse.problem(Problem.of("internal", "Internal error", 500,
                     "The request could not be completed. Quote the instance id when reporting it.", instance));
+        } finally {
+            try {
+                metrics().flush();
+            } catch (RuntimeException e) {
+                Log.warn("metrics not sent", e);
+            }
+            Log.done();
         }
     }
 }

@@ -122,4 +122,33 @@ class ApiHandlerAuthorizationTest {
         assertThat(status(merchants, event(Map.of("sub", "u1", "cognito:groups", "MERCHANT"), null))).isEqualTo(403);
         assertThat(status(merchants, event(Map.of("sub", "u1", "cognito:groups", "merchants"), null))).isEqualTo(200);
     }
+
+    @Test
+    void anUnexpectedFailureIs500WithTheRequestId_andLogsExactlyOneLineWithTheStackTraceAsAField() {
+        ApiHandler failing = new ApiHandler() {
+            @Override
+            protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
+                throw new IllegalStateException("the database is on fire");
+            }
+        };
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        APIGatewayProxyResponseEvent r;
+        try {
+            r = failing.handleRequest(event(null, null), null);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(r.getStatusCode()).isEqualTo(500);
+        assertThat(r.getBody()).contains("\"instance\":\"r-1\"").doesNotContain("fire", "IllegalStateException", "at shop.");
+        java.util.List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1);
+        var line = Json.read(lines.get(0), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(line.get("level").asText()).isEqualTo("ERROR");
+        assertThat(line.get("function_request_id").asText()).isEqualTo("r-1");
+        assertThat(line.has("cold_start")).isTrue();
+        assertThat(line.at("/error/name").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(line.at("/error/stack").asText()).contains("the database is on fire", "at shop.verdant.http");
+    }
 }

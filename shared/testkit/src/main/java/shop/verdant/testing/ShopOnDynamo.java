@@ -92,7 +92,7 @@ public final class ShopOnDynamo {
         cartsTable = LocalEngines.createTable(client, Tables.CARTS);
         idempotencyTable = LocalEngines.createTable(client, Tables.IDEMPOTENCY);
         String wishlistsTable = LocalEngines.createTable(client, Tables.WISHLISTS);
-        products = new DynamoDbProductRepository(DynamoDb.enhanced(client), productsTable);
+        products = new DynamoDbProductRepository(client, productsTable);
         store = new DynamoDbOrderStore(client, ordersTable, productsTable, idempotencyTable);
         carts = new Carts(new DynamoDbCartRepository(client, cartsTable, clock), products, clock, cartTokens);
         wishlists = new Wishlists(new DynamoDbWishlistRepository(client, wishlistsTable), products, carts, clock);

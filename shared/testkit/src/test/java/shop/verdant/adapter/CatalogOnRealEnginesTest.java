@@ -29,13 +29,11 @@ import shop.verdant.domain.common.ConflictException;
 import shop.verdant.contract.Tables;
 import shop.verdant.testing.CatalogFixtures;
 import shop.verdant.testing.LocalEngines;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The catalog's adapters and services against DynamoDB Local and a real Redis. */
 class CatalogOnRealEnginesTest {
     private static DynamoDbClient ddb;
-    private static DynamoDbEnhancedClient enhanced;
     private static JedisPooled redis;
 
     private DynamoDbProductRepository products;
@@ -48,16 +46,15 @@ class CatalogOnRealEnginesTest {
     @BeforeAll
     static void engines() {
         ddb = LocalEngines.dynamoClient();
-        enhanced = DynamoDb.enhanced(ddb);
         redis = LocalEngines.redis();
     }
 
     @BeforeEach
     void freshCatalog() {
         redis.flushAll();
-        products = new DynamoDbProductRepository(enhanced, LocalEngines.createTable(ddb, Tables.PRODUCTS));
-        categories = new DynamoDbCategoryRepository(enhanced, LocalEngines.createTable(ddb, Tables.CATEGORIES));
-        var brands = new DynamoDbBrandRepository(enhanced, LocalEngines.createTable(ddb, Tables.BRANDS));
+        products = new DynamoDbProductRepository(ddb, LocalEngines.createTable(ddb, Tables.PRODUCTS));
+        categories = new DynamoDbCategoryRepository(ddb, LocalEngines.createTable(ddb, Tables.CATEGORIES));
+        var brands = new DynamoDbBrandRepository(ddb, LocalEngines.createTable(ddb, Tables.BRANDS));
         var snapshots = new RedisCatalogSnapshotStore(redis);
         var cache = new RedisCatalogCache(redis);
         manage = new ManageCatalog(products, categories, brands, snapshots, cache);

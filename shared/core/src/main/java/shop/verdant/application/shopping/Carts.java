@@ -145,13 +145,17 @@ public final class Carts {
         }
     }
 
-    /** After an order: the ordered products leave the customer's cart (best effort; the order stands). */
-    public void removeOrdered(String userSub, List<String> productIds) {
+    /**
+     * After an order: the ordered products leave the customer's cart. Best effort: the order stands either
+     * way, so a failure is answered (false), not thrown, for the caller to log.
+     */
+    public boolean removeOrdered(String userSub, List<String> productIds) {
         CartOwner user = CartOwner.user(userSub);
         try {
             update(user, cart -> cart.removeAll(productIds, clock.instant()));
+            return true;
         } catch (RuntimeException e) {
-            System.err.println("cart not cleared after order: " + e);
+            return false;
         }
     }
 

@@ -36,7 +36,7 @@ public final class PlaceOrder {
      * The order placed, or, for a retry with the same key and request, the order exactly as that first request
      * placed it (a snapshot kept with the key, so a replay renders the same answer even after the order moved on).
      */
-    public record Outcome(Order order, boolean replayed) {
+    public record Outcome(Order order, boolean replayed, boolean cartCleared) {
     }
 
     private final OrderStore store;
@@ -124,8 +124,8 @@ public final class PlaceOrder {
                     "Some products changed while the order was placed; review the cart and order again.",
                     Map.of("productIds", e.productIds()));
         }
-        carts.removeOrdered(customerId, lines.stream().map(OrderLine::productId).toList());
-        return new Outcome(order, false);
+        boolean cleared = carts.removeOrdered(customerId, lines.stream().map(OrderLine::productId).toList());
+        return new Outcome(order, false, cleared);
     }
 
     private static Outcome replay(IdempotencyRecord record, String fingerprint) {
@@ -133,7 +133,7 @@ public final class PlaceOrder {
             throw new UnprocessableException("idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request; use a new key for a new order.");
         }
-        return new Outcome(record.order(), true);
+        return new Outcome(record.order(), true, true);
     }
 
     /** Lines present, 1–50, quantities 1–10, and per product (after summing) at most 10. */

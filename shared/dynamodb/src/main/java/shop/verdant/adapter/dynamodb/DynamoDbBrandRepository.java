@@ -1,41 +1,38 @@
 package shop.verdant.adapter.dynamodb;
 
+import static shop.verdant.adapter.dynamodb.Attr.s;
+import static shop.verdant.adapter.dynamodb.Attr.str;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import shop.verdant.application.catalog.port.BrandRepository;
 import shop.verdant.domain.catalog.Brand;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/** The Brands table; like categories, all of it is one Query on the {@code all} index. */
 public final class DynamoDbBrandRepository implements BrandRepository {
     static final String KIND = "brand";
-    private static final TableSchema<BrandItem> SCHEMA = TableSchema.fromBean(BrandItem.class);
-    private final DynamoDbTable<BrandItem> table;
-    private final DynamoDbIndex<BrandItem> all;
+    private final DynamoDbClient client;
+    private final String table;
 
-    public DynamoDbBrandRepository(DynamoDbEnhancedClient client, String tableName) {
-        this.table = client.table(tableName, SCHEMA);
-        this.all = table.index("all");
+    public DynamoDbBrandRepository(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
     }
 
     @Override
     public List<Brand> findAll() {
         List<Brand> out = new ArrayList<>();
-        all.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(KIND).build()))
-                .forEach(page -> page.items().forEach(i -> out.add(new Brand(i.getBrandId(), i.getName()))));
+        client.queryPaginator(b -> b.tableName(table).indexName("all").keyConditionExpression("kind = :k")
+                        .expressionAttributeValues(Map.of(":k", s(KIND))))
+                .items().forEach(i -> out.add(new Brand(str(i, "brandId"), str(i, "name"))));
         return out;
     }
 
     @Override
     public void save(Brand brand) {
-        BrandItem item = new BrandItem();
-        item.setKind(KIND);
-        item.setBrandId(brand.brandId());
-        item.setName(brand.name());
-        table.putItem(item);
+        client.putItem(b -> b.tableName(table).item(Map.of("kind", s(KIND), "brandId", s(brand.brandId()),
+                "name", s(brand.name()))));
     }
 }

@@ -1,45 +1,53 @@
 package shop.verdant.adapter.dynamodb;
 
+import static shop.verdant.adapter.dynamodb.Attr.n;
+import static shop.verdant.adapter.dynamodb.Attr.num;
+import static shop.verdant.adapter.dynamodb.Attr.s;
+import static shop.verdant.adapter.dynamodb.Attr.str;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.domain.catalog.Category;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+/**
+ * The Categories table. {@code kind} holds one constant on every item, so the {@code all} index returns the
+ * whole tree with a Query, never a Scan.
+ */
 public final class DynamoDbCategoryRepository implements CategoryRepository {
     static final String KIND = "category";
-    private static final TableSchema<CategoryItem> SCHEMA = TableSchema.fromBean(CategoryItem.class);
-    private final DynamoDbTable<CategoryItem> table;
-    private final DynamoDbIndex<CategoryItem> all;
+    private final DynamoDbClient client;
+    private final String table;
 
-    public DynamoDbCategoryRepository(DynamoDbEnhancedClient client, String tableName) {
-        this.table = client.table(tableName, SCHEMA);
-        this.all = table.index("all");
+    public DynamoDbCategoryRepository(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
     }
 
     @Override
     public List<Category> findAll() {
         List<Category> out = new ArrayList<>();
-        all.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(KIND).build()))
-                .forEach(page -> page.items().forEach(i -> out.add(
-                        new Category(i.getCategoryId(), i.getParentId(), i.getName(),
-                                i.getPosition() == null ? 0 : i.getPosition()))));
+        client.queryPaginator(b -> b.tableName(table).indexName("all").keyConditionExpression("kind = :k")
+                        .expressionAttributeValues(Map.of(":k", s(KIND))))
+                .items().forEach(i -> out.add(new Category(str(i, "categoryId"), str(i, "parentId"), str(i, "name"),
+                        (int) num(i, "position"))));
         return out;
     }
 
     @Override
     public void save(Category category) {
-        CategoryItem item = new CategoryItem();
-        item.setKind(KIND);
-        item.setCategoryId(category.categoryId());
-        item.setParentId(category.parentId());
-        item.setName(category.name());
-        item.setPosition(category.position());
-        table.putItem(item);
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("kind", s(KIND));
+        item.put("categoryId", s(category.categoryId()));
+        if (category.parentId() != null) {
+            item.put("parentId", s(category.parentId()));
+        }
+        item.put("name", s(category.name()));
+        item.put("position", n(category.position()));
+        client.putItem(b -> b.tableName(table).item(item));
     }
 }

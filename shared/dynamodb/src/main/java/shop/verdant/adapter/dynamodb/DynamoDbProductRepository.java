@@ -1,8 +1,18 @@
 package shop.verdant.adapter.dynamodb;
 
+import static shop.verdant.adapter.dynamodb.Attr.m;
+import static shop.verdant.adapter.dynamodb.Attr.n;
+import static shop.verdant.adapter.dynamodb.Attr.num;
+import static shop.verdant.adapter.dynamodb.Attr.s;
+import static shop.verdant.adapter.dynamodb.Attr.str;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.domain.catalog.Product;
@@ -10,107 +20,136 @@ import shop.verdant.domain.catalog.ProductStatus;
 import shop.verdant.domain.catalog.Seo;
 import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.Money;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
+/**
+ * The Products table, item by item: times are ISO-8601 strings (so the byMerchant index sorts by creation),
+ * money is {@code priceMinor} + {@code currency}, and {@code version} guards every write (a save from a stale
+ * read fails instead of overwriting what moved meanwhile, stock included).
+ */
 public final class DynamoDbProductRepository implements ProductRepository {
-    private static final TableSchema<ProductItem> SCHEMA = TableSchema.fromBean(ProductItem.class);
-    private final DynamoDbTable<ProductItem> table;
-    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbClient client;
+    private final String table;
 
-    public DynamoDbProductRepository(DynamoDbEnhancedClient client, String tableName) {
-        this.enhanced = client;
-        this.table = client.table(tableName, SCHEMA);
+    public DynamoDbProductRepository(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
     }
 
     @Override
     public Optional<Product> find(String productId) {
-        ProductItem item = table.getItem(Key.builder().partitionValue(productId).build());
-        return Optional.ofNullable(item).map(DynamoDbProductRepository::toDomain);
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("productId", s(productId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDomain(item));
     }
 
-    /** One BatchGetItem per 100 ids, strongly consistent (prices and stock must be current); unprocessed keys are retried by the SDK's pager. */
+    /** One BatchGetItem per 100 ids, strongly consistent (prices and stock must be current); unprocessed keys are asked again. */
     @Override
-    public java.util.Map<String, Product> findMany(java.util.Collection<String> productIds) {
-        java.util.Map<String, Product> out = new java.util.LinkedHashMap<>();
+    public Map<String, Product> findMany(Collection<String> productIds) {
+        Map<String, Product> out = new LinkedHashMap<>();
         List<String> ids = productIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += 100) {
-            var batch = software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch.builder(ProductItem.class)
-                    .mappedTableResource(table);
-            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
-                batch.addGetItem(software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest.builder()
-                        .key(Key.builder().partitionValue(id).build()).consistentRead(true).build());
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            ids.subList(from, Math.min(ids.size(), from + 100)).forEach(id -> keys.add(Map.of("productId", s(id))));
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !pending.isEmpty() && attempt < 10; attempt++) {
+                Map<String, KeysAndAttributes> ask = pending;
+                var answer = client.batchGetItem(b -> b.requestItems(ask));
+                answer.responses().getOrDefault(table, List.of()).forEach(item -> out.put(str(item, "productId"), toDomain(item)));
+                pending = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
             }
-            var built = batch.build();
-            enhanced.batchGetItem(r -> r.readBatches(built)).resultsForTable(table)
-                    .forEach(item -> out.put(item.getProductId(), toDomain(item)));
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("DynamoDB left product reads unprocessed after 10 attempts");
+            }
         }
         return out;
     }
 
     @Override
     public void save(Product product) {
+        Map<String, AttributeValue> item = toItem(product);
         try {
-            table.putItem(toItem(product));
+            if (product.version() == 0) {
+                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(productId)"));
+            } else {
+                client.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", n(product.version()))));
+            }
         } catch (ConditionalCheckFailedException e) {
             throw new ConflictException("Product " + product.productId() + " was changed by someone else; reload it and try again.");
         }
     }
 
+    /** Every product, to rebuild the search snapshot: the one Scan, never on a request path. */
     @Override
     public List<Product> listAllForSnapshot() {
         List<Product> out = new ArrayList<>();
-        table.scan().items().forEach(item -> out.add(toDomain(item)));
+        client.scanPaginator(b -> b.tableName(table)).items().forEach(item -> out.add(toDomain(item)));
         return out;
     }
 
-    static ProductItem toItem(Product p) {
-        ProductItem i = new ProductItem();
-        i.setProductId(p.productId());
-        i.setMerchantId(p.merchantId());
-        i.setSku(p.sku());
-        i.setName(p.name());
-        i.setDescription(p.description());
-        i.setBrandId(p.brandId());
-        i.setColour(p.colour());
-        i.setCategoryId(p.categoryId());
-        i.setAttributes(p.attributes().isEmpty() ? null : p.attributes());
-        i.setPriceMinor(p.price().minor());
-        i.setCurrency(p.price().currency());
-        i.setStockAvailable(p.stockAvailable());
-        i.setStockReserved(p.stockReserved());
-        i.setStatus(p.status().name());
-        i.setImages(p.images().isEmpty() ? null : p.images());
-        if (p.seo() != null) {
-            ProductItem.SeoItem seo = new ProductItem.SeoItem();
-            seo.setSlug(p.seo().slug());
-            seo.setTitle(p.seo().title());
-            seo.setDescription(p.seo().description());
-            i.setSeo(seo);
+    /** The item a save writes: the stored version is one more than the product's. */
+    static Map<String, AttributeValue> toItem(Product p) {
+        Map<String, AttributeValue> i = new HashMap<>();
+        i.put("productId", s(p.productId()));
+        put(i, "merchantId", p.merchantId());
+        put(i, "sku", p.sku());
+        put(i, "name", p.name());
+        put(i, "description", p.description());
+        put(i, "brandId", p.brandId());
+        put(i, "colour", p.colour());
+        put(i, "categoryId", p.categoryId());
+        if (!p.attributes().isEmpty()) {
+            Map<String, AttributeValue> attributes = new HashMap<>();
+            p.attributes().forEach((k, v) -> attributes.put(k, s(v)));
+            i.put("attributes", m(attributes));
         }
-        i.setCreatedAt(p.createdAt() == null ? null : p.createdAt().toString());
-        i.setUpdatedAt(p.updatedAt() == null ? null : p.updatedAt().toString());
-        i.setUpdatedBy(p.updatedBy());
-        i.setVersion(p.version() == 0 ? null : p.version());
+        i.put("priceMinor", n(p.price().minor()));
+        i.put("currency", s(p.price().currency()));
+        i.put("stockAvailable", n(p.stockAvailable()));
+        i.put("stockReserved", n(p.stockReserved()));
+        i.put("status", s(p.status().name()));
+        if (!p.images().isEmpty()) {
+            i.put("images", AttributeValue.fromL(p.images().stream().map(Attr::s).toList()));
+        }
+        if (p.seo() != null) {
+            Map<String, AttributeValue> seo = new HashMap<>();
+            put(seo, "slug", p.seo().slug());
+            put(seo, "title", p.seo().title());
+            put(seo, "description", p.seo().description());
+            i.put("seo", m(seo));
+        }
+        put(i, "createdAt", p.createdAt() == null ? null : p.createdAt().toString());
+        put(i, "updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
+        put(i, "updatedBy", p.updatedBy());
+        i.put("version", n(p.version() + 1));
         return i;
     }
 
-    static Product toDomain(ProductItem i) {
-        Seo seo = i.getSeo() == null ? null
-                : new Seo(i.getSeo().getSlug(), i.getSeo().getTitle(), i.getSeo().getDescription());
-        return new Product(i.getProductId(), i.getMerchantId(), i.getSku(), i.getName(), i.getDescription(),
-                i.getBrandId(), i.getColour(), i.getCategoryId(), i.getAttributes(),
-                Money.of(i.getPriceMinor(), i.getCurrency()),
-                nz(i.getStockAvailable()), nz(i.getStockReserved()), ProductStatus.valueOf(i.getStatus()),
-                i.getImages(), seo, instant(i.getCreatedAt()), instant(i.getUpdatedAt()), i.getUpdatedBy(),
-                nz(i.getVersion()));
+    static Product toDomain(Map<String, AttributeValue> i) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (i.containsKey("attributes")) {
+            i.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+        }
+        List<String> images = i.containsKey("images") ? i.get("images").l().stream().map(AttributeValue::s).toList() : List.of();
+        Seo seo = null;
+        if (i.containsKey("seo")) {
+            Map<String, AttributeValue> m = i.get("seo").m();
+            seo = new Seo(str(m, "slug"), str(m, "title"), str(m, "description"));
+        }
+        return new Product(str(i, "productId"), str(i, "merchantId"), str(i, "sku"), str(i, "name"), str(i, "description"),
+                str(i, "brandId"), str(i, "colour"), str(i, "categoryId"), attributes,
+                Money.of(num(i, "priceMinor"), str(i, "currency")), num(i, "stockAvailable"), num(i, "stockReserved"),
+                ProductStatus.valueOf(str(i, "status")), images, seo, instant(str(i, "createdAt")),
+                instant(str(i, "updatedAt")), str(i, "updatedBy"), num(i, "version"));
     }
 
-    private static long nz(Long v) {
-        return v == null ? 0 : v;
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
     }
 
     private static Instant instant(String iso) {

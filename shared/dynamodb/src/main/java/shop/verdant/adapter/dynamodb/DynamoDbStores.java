@@ -11,7 +11,6 @@ import shop.verdant.application.shopping.port.WishlistRepository;
 import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
 import shop.verdant.contract.Tables;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -21,11 +20,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbStores {
     private final Supplier<DynamoDbClient> client;
-    private final Supplier<DynamoDbEnhancedClient> enhanced;
 
     private DynamoDbStores(Supplier<DynamoDbClient> client) {
         this.client = Lazy.memoize(client);
-        this.enhanced = Lazy.memoize(() -> DynamoDb.enhanced(this.client.get()));
     }
 
     /** Tables named by the environment ({@code PRODUCTS_TABLE}, ...), client from {@link DynamoDb#client()}. */
@@ -35,17 +32,17 @@ public final class DynamoDbStores {
 
     public ProductRepository products() {
         return Lazy.of(ProductRepository.class,
-                () -> new DynamoDbProductRepository(enhanced.get(), Env.require(Tables.PRODUCTS.envVar())));
+                () -> new DynamoDbProductRepository(client.get(), Env.require(Tables.PRODUCTS.envVar())));
     }
 
     public CategoryRepository categories() {
         return Lazy.of(CategoryRepository.class,
-                () -> new DynamoDbCategoryRepository(enhanced.get(), Env.require(Tables.CATEGORIES.envVar())));
+                () -> new DynamoDbCategoryRepository(client.get(), Env.require(Tables.CATEGORIES.envVar())));
     }
 
     public BrandRepository brands() {
         return Lazy.of(BrandRepository.class,
-                () -> new DynamoDbBrandRepository(enhanced.get(), Env.require(Tables.BRANDS.envVar())));
+                () -> new DynamoDbBrandRepository(client.get(), Env.require(Tables.BRANDS.envVar())));
     }
 
     public CartRepository carts(Clock clock) {

@@ -78,7 +78,7 @@ public final class RedisCatalogCache implements CatalogCache {
         try {
             return Optional.ofNullable(get.get());
         } catch (JedisException e) {
-            System.err.println("cache read failed, reading the database instead: " + e);
+            shop.verdant.http.Log.warn("cache read failed, reading the database instead", e);
             return Optional.empty();
         }
     }
@@ -87,7 +87,7 @@ public final class RedisCatalogCache implements CatalogCache {
         try {
             set.run();
         } catch (JedisException e) {
-            System.err.println("cache fill failed; the next read will try again: " + e);
+            shop.verdant.http.Log.warn("cache fill failed; the next read will try again", e);
         }
     }
 }
