@@ -59,15 +59,17 @@ public final class ShoppingWiring {
             create(DynamoDbStores.fromEnvironment(), SecretsExtensionSecrets.fromEnvironment(), Clock.systemUTC()));
 
     /** Verifies bearer tokens on the cart's OPTIONAL routes (the pool's JWKS is fetched on first use). */
-    static final Supplier<TokenVerifier> TOKENS = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
+    private static final Supplier<CognitoTokenVerifier> VERIFIER = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
+    static final Supplier<TokenVerifier> TOKENS = VERIFIER::get;
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 
     static {
-        // Before the SnapStart snapshot: build the graph and touch every table once. The URL-connection
-        // HTTP client reconnects on demand after a restore: nothing to reset.
+        // Before the SnapStart snapshot: build the graph, touch every table once and fetch the pool's signing
+        // keys. The URL-connection HTTP client reconnects on demand after a restore: nothing to reset.
         Priming.register(() -> {
+            VERIFIER.get().prime();
             Services s = SERVICES.get();
             s.carts().view(CartOwner.user("priming"));
             s.wishlists().list("priming");

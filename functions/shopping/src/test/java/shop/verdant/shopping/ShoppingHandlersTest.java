@@ -1,5 +1,6 @@
 package shop.verdant.shopping;
 
+import shop.verdant.adapter.jwt.CognitoTokenVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -37,6 +38,7 @@ class ShoppingHandlersTest {
     static ShopOnDynamo shop;
     static Supplier<ShoppingWiring.Services> services;
     static HttpServer jwks;
+    static final java.util.concurrent.atomic.AtomicInteger JWKS_FETCHES = new java.util.concurrent.atomic.AtomicInteger();
     static RSAKey key;
 
     @BeforeAll
@@ -51,6 +53,7 @@ class ShoppingHandlersTest {
         byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         jwks.createContext("/pool/.well-known/jwks.json", x -> {
+            JWKS_FETCHES.incrementAndGet();
             x.sendResponseHeaders(200, keys.length);
             x.getResponseBody().write(keys);
             x.close();
@@ -237,5 +240,15 @@ class ShoppingHandlersTest {
         assertThat((Integer) swept.get("expired")).isGreaterThanOrEqualTo(1);
         assertThat(shop.orders.get(CUSTOMER, secondId).status().name()).isEqualTo("EXPIRED");
         assertThat(shop.store.levels("prod-glass-bottle").available()).isEqualTo(2);
+    }
+
+    @Test
+    void primingFetchesThePoolsKeysOnce_soTheFirstTokenIsVerifiedWithoutCallingCognito() throws Exception {
+        var verifier = CognitoTokenVerifier.fromEnvironment();
+        int before = JWKS_FETCHES.get();
+        verifier.prime();
+        assertThat(JWKS_FETCHES.get()).isEqualTo(before + 1);
+        assertThat(verifier.verify(idToken(CUSTOMER))).containsEntry("sub", CUSTOMER);
+        assertThat(JWKS_FETCHES.get()).isEqualTo(before + 1);
     }
 }

@@ -19,7 +19,7 @@ public final class AccountsContract {
             "Cognito triggers", Set.of(Need.USER_POOL_ADMIN));
 
     public static final List<Trigger> TRIGGERS = List.of(
-            new CognitoTrigger(new Handler(GROUP.handlerPackage() + ".AddToCustomersHandler", GROUP, Map.of(),
+            new CognitoTrigger(GROUP.handler("AddToCustomersHandler", Map.of(),
                     "Puts a user who confirmed their sign-up into the customers group"),
                     CognitoTrigger.Event.POST_CONFIRMATION));
 }

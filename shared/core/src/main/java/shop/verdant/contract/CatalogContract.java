@@ -15,7 +15,7 @@ public final class CatalogContract {
             "search, product pages, categories, brands", Set.of(Need.REDIS, Need.CURSOR_KEY));
 
     private static Handler handler(String simpleName, Map<TableSpec, TableAccess> tables, String description) {
-        return new Handler(GROUP.handlerPackage() + "." + simpleName, GROUP, tables, description);
+        return GROUP.handler(simpleName, tables, description);
     }
 
     public static final List<Trigger> TRIGGERS = List.of(

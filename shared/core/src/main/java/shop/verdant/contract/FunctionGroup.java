@@ -21,6 +21,11 @@ public record FunctionGroup(String name, String module, String description, Set<
         return "shop.verdant." + name;
     }
 
+    /** A handler of this group: {@code simpleName} in the group's package. */
+    public Handler handler(String simpleName, java.util.Map<TableSpec, TableAccess> tables, String description) {
+        return new Handler(handlerPackage() + "." + simpleName, this, tables, description);
+    }
+
     public boolean needs(Need need) {
         return needs.contains(need);
     }

@@ -17,7 +17,7 @@ public final class ShoppingContract {
             "cart, wishlist, orders, expiry sweep", Set.of(Need.TOKEN_VERIFIER, Need.CART_TOKEN_KEY));
 
     private static Handler handler(String simpleName, Map<TableSpec, TableAccess> tables, String description) {
-        return new Handler(GROUP.handlerPackage() + "." + simpleName, GROUP, tables, description);
+        return GROUP.handler(simpleName, tables, description);
     }
 
     private static final Map<TableSpec, TableAccess> READ_CART = Map.of(Tables.PRODUCTS, READ, Tables.CARTS, READ);

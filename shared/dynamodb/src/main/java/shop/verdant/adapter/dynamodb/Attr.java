@@ -25,6 +25,16 @@ final class Attr {
         return AttributeValue.fromL(v);
     }
 
+    /**
+     * Every item of a small reference table: one Query on its {@code all} index, whose partition key
+     * ({@code kind}) is the same constant on every item, so listing never needs a Scan.
+     */
+    static Iterable<Map<String, AttributeValue>> allOfKind(software.amazon.awssdk.services.dynamodb.DynamoDbClient client,
+                                                          String table, String kind) {
+        return client.queryPaginator(b -> b.tableName(table).indexName("all").keyConditionExpression("kind = :k")
+                .expressionAttributeValues(Map.of(":k", s(kind)))).items();
+    }
+
     static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();

@@ -24,9 +24,7 @@ public final class DynamoDbBrandRepository implements BrandRepository {
     @Override
     public List<Brand> findAll() {
         List<Brand> out = new ArrayList<>();
-        client.queryPaginator(b -> b.tableName(table).indexName("all").keyConditionExpression("kind = :k")
-                        .expressionAttributeValues(Map.of(":k", s(KIND))))
-                .items().forEach(i -> out.add(new Brand(str(i, "brandId"), str(i, "name"))));
+        Attr.allOfKind(client, table, KIND).forEach(i -> out.add(new Brand(str(i, "brandId"), str(i, "name"))));
         return out;
     }
 

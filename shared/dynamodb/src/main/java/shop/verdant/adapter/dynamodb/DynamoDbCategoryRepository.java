@@ -31,9 +31,7 @@ public final class DynamoDbCategoryRepository implements CategoryRepository {
     @Override
     public List<Category> findAll() {
         List<Category> out = new ArrayList<>();
-        client.queryPaginator(b -> b.tableName(table).indexName("all").keyConditionExpression("kind = :k")
-                        .expressionAttributeValues(Map.of(":k", s(KIND))))
-                .items().forEach(i -> out.add(new Category(str(i, "categoryId"), str(i, "parentId"), str(i, "name"),
+        Attr.allOfKind(client, table, KIND).forEach(i -> out.add(new Category(str(i, "categoryId"), str(i, "parentId"), str(i, "name"),
                         (int) num(i, "position"))));
         return out;
     }

@@ -43,6 +43,7 @@ public final class CognitoTokenVerifier implements TokenVerifier {
     private final String clientId;
     private final TokenUse use;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JWKSource<SecurityContext> keys;
 
     public CognitoTokenVerifier(String issuer, String clientId, URL jwksUrl) {
         this(issuer, clientId, jwksUrl, TokenUse.ID);
@@ -52,7 +53,7 @@ public final class CognitoTokenVerifier implements TokenVerifier {
         this.issuer = issuer;
         this.clientId = clientId;
         this.use = use;
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl).retrying(true).build();
+        this.keys = JWKSourceBuilder.create(jwksUrl).retrying(true).build();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
@@ -71,6 +72,18 @@ public final class CognitoTokenVerifier implements TokenVerifier {
                     new URL(Env.get("COGNITO_JWKS_URL", issuer + "/.well-known/jwks.json")), use);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("COGNITO_ISSUER is not a URL: " + issuer, e);
+        }
+    }
+
+    /**
+     * Fetches the pool's signing keys now (SnapStart priming): a restored container then verifies its first
+     * token from the cached key set instead of calling Cognito on the request path.
+     */
+    public void prime() {
+        try {
+            keys.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null);
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            throw new IllegalStateException("the pool's JWKS is not reachable: " + e.getMessage(), e);
         }
     }
 
