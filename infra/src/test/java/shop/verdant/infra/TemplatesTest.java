@@ -74,6 +74,7 @@ class TemplatesTest {
         for (FunctionGroupStack g : stacks.api().groupStacks()) {
             counts.put(g.getNode().getPath(), resourceCount(g));
         }
+        System.out.println("resources per stack, contract tripled: " + counts);
         assertThat(counts.values()).as(counts.toString()).allMatch(c -> c < MAX_RESOURCES);
         // and the count is real: each function costs its log group, role, policy, function, version, alias, ...
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(8 * tripled.size());
