@@ -17,7 +17,7 @@ import shop.verdant.contract.Contract;
 
 /**
  * Every route × {anonymous, customer A, customer B, merchant, admin} through the local gateway with real
- * cognito-local tokens, against the expected status. A route of the route table that has no row here
+ * cognito-local tokens, against the expected status. A route of the contract that has no row here
  * fails the test, so a new route cannot ship without its authorization being decided and tested.
  */
 class AuthorizationMatrixTest {

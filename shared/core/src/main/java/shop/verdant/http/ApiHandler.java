@@ -37,7 +37,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     /**
-     * Who is calling, by the route table's rule for this handler: NONE ignores identity; OPTIONAL
+     * Who is calling, by the contract's rule for this route: NONE ignores identity; OPTIONAL
      * verifies a token if one is sent; COGNITO requires the authorizer's claims (API Gateway has
      * already refused calls without a valid token; this is the second lock) and the route's groups.
      */
