@@ -133,4 +133,28 @@ class TemplatesTest {
         return candidates.stream().filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new AssertionError("cfn-lint is needed (the machine image has it under ~/.pyenv/shims)"));
     }
+
+    @Test
+    void infraSynthWritesEveryStacksTemplate_asCdkDeployWould() throws Exception {
+        Path out = Files.createTempDirectory("synth");
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("synth").toAbsolutePath().toString())
+                .redirectErrorStream(true);
+        pb.environment().put("CDK_OUTDIR", out.toString());
+        pb.environment().remove("CDK_DEFAULT_ACCOUNT");
+        pb.environment().remove("CDK_DEFAULT_REGION");
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        for (String stack : List.of("Verdant-Data", "Verdant-Auth", "Verdant-Cache", "Verdant-Api", "Verdant-Edge",
+                "Verdant-Site", "Verdant-Ops")) {
+            assertThat(out.resolve(stack + ".template.json")).isRegularFile();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".nested.template.json")).count())
+                    .isEqualTo(Synth.GROUPS.size());
+        }
+        // cdk.json runs the same entry point
+        assertThat(Files.readString(Path.of("cdk.json"))).contains("\"app\": \"bash synth\"");
+    }
 }
