@@ -116,9 +116,10 @@ public final class ApiStack extends Stack {
         }
         HttpRoute.Api routesApi = new HttpRoute.Api(api.getRestApiId(), authorizer.getRef(), validator.getRequestValidatorId());
         Map<TableSpec, ITable> tables = deps.data().tables();
-        Map<String, ISecret> keys = Map.of(
-                "CURSOR_KEYS", keySecret("CursorKeys", "Seals search cursors (keyring: kid:key,...; current first)"),
-                "CART_TOKEN_KEYS", keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"));
+        Map<Need, ISecret> secrets = Map.of(
+                Need.REDIS, deps.cache().authToken(),
+                Need.CURSOR_KEY, keySecret("CursorKeys", "Seals search cursors (keyring: kid:key,...; current first)"),
+                Need.CART_TOKEN_KEY, keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"));
 
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
@@ -128,7 +129,7 @@ public final class ApiStack extends Stack {
                 String stackId = capitalized(group.name()) + (part == 1 ? "" : String.valueOf(part));
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
-                        routesApi, resourceIds, environment(group, deps), secrets(group, deps, keys), placement(group, deps))));
+                        routesApi, resourceIds, environment(group, deps), secretsOf(group, secrets), placement(group, deps))));
             }
         }
 
@@ -196,16 +197,13 @@ public final class ApiStack extends Stack {
         return env;
     }
 
-    private static Map<String, ISecret> secrets(FunctionGroup group, Props deps, Map<String, ISecret> keys) {
+    /** The secrets the group's needs name, by the name the code reads. */
+    private static Map<String, ISecret> secretsOf(FunctionGroup group, Map<Need, ISecret> secrets) {
         Map<String, ISecret> out = new LinkedHashMap<>();
-        if (group.needs(Need.REDIS)) {
-            out.put("REDIS_AUTH", deps.cache().authToken());
-        }
-        if (group.needs(Need.CURSOR_KEY)) {
-            out.put("CURSOR_KEYS", keys.get("CURSOR_KEYS"));
-        }
-        if (group.needs(Need.CART_TOKEN_KEY)) {
-            out.put("CART_TOKEN_KEYS", keys.get("CART_TOKEN_KEYS"));
+        for (Need need : Need.values()) {
+            if (group.needs(need) && need.secret().isPresent()) {
+                out.put(need.secretName(), secrets.get(need));
+            }
         }
         return out;
     }

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import shop.verdant.adapter.redis.RedisCatalog;
+import shop.verdant.contract.Need;
 import shop.verdant.domain.common.Keyring;
 
 /**
@@ -20,9 +20,6 @@ import shop.verdant.domain.common.Keyring;
  * read them as settings; nothing of them is in the repository.
  */
 final class LocalSecrets {
-    static final String CURSOR_KEYS = "CURSOR_KEYS";
-    static final String CART_TOKEN_KEYS = "CART_TOKEN_KEYS";
-
     private LocalSecrets() {
     }
 
@@ -35,9 +32,10 @@ final class LocalSecrets {
             }
         }
         Map<String, String> secrets = new LinkedHashMap<>();
-        secrets.put(CURSOR_KEYS, stored.getProperty(CURSOR_KEYS, Keyring.generate("local1")));
-        secrets.put(CART_TOKEN_KEYS, stored.getProperty(CART_TOKEN_KEYS, Keyring.generate("local1")));
-        secrets.put(RedisCatalog.AUTH_SECRET, stored.getProperty(RedisCatalog.AUTH_SECRET, password()));
+        for (Need need : Need.values()) {
+            need.secret().ifPresent(name -> secrets.put(name, stored.getProperty(name,
+                    need == Need.REDIS ? password() : Keyring.generate("local1"))));
+        }
         if (file != null && !stored.keySet().containsAll(secrets.keySet())) {
             Files.createDirectories(dataDir);
             Properties out = new Properties();

@@ -128,7 +128,7 @@ public final class LocalShop implements AutoCloseable {
         Map<String, String> secrets = LocalSecrets.load(data);
         secrets.forEach(System::setProperty);
         CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() -> track(RedisEngine.start(
-                redisPort, data == null ? null : data.resolve("redis"), secrets.get(RedisCatalog.AUTH_SECRET)))));
+                redisPort, data == null ? null : data.resolve("redis"), secrets.get(shop.verdant.contract.Need.REDIS.secretName())))));
         DynamoDbLocalEngine dynamo = track(DynamoDbLocalEngine.start(dynamoPort,
                 data == null ? null : data.resolve("dynamodb")));
 

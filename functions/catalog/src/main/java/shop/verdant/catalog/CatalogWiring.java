@@ -15,6 +15,7 @@ import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
+import shop.verdant.contract.Need;
 import shop.verdant.domain.catalog.search.PageCursor;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
@@ -32,9 +33,6 @@ public final class CatalogWiring {
     private CatalogWiring() {
     }
 
-    /** The secret that holds the cursor keyring ({@link Keyring} text form). */
-    static final String CURSOR_KEYS = "CURSOR_KEYS";
-
     private static final SecretSource SECRETS = SecretsExtensionSecrets.fromEnvironment();
     private static final RedisCatalog REDIS = RedisCatalog.fromEnvironment(SECRETS);
     private static final DynamoDbStores DYNAMO = DynamoDbStores.fromEnvironment();
@@ -45,7 +43,7 @@ public final class CatalogWiring {
     static final SearchProducts SEARCH = new SearchProducts(REDIS.snapshots(), BROWSE);
     static final ViewProduct VIEW = new ViewProduct(PRODUCTS, REDIS.cache(), SEARCH);
     static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache());
-    static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(CURSOR_KEYS))));
+    static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(Need.CURSOR_KEY.secretName()))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 

@@ -18,6 +18,7 @@ import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
+import shop.verdant.contract.Need;
 import shop.verdant.domain.common.Keyring;
 import shop.verdant.http.Metrics;
 import shop.verdant.http.TokenVerifier;
@@ -30,9 +31,6 @@ import shop.verdant.http.TokenVerifier;
 public final class ShoppingWiring {
     private ShoppingWiring() {
     }
-
-    /** The secret that holds the cart-token keyring ({@link Keyring} text form). */
-    static final String CART_TOKEN_KEYS = "CART_TOKEN_KEYS";
 
     /** The use cases one container serves. */
     public record Services(Carts carts, Wishlists wishlists, PlaceOrder placeOrder, Orders orders) {
@@ -48,7 +46,7 @@ public final class ShoppingWiring {
         var products = stores.products();
         var orders = stores.orders();
         Carts carts = new Carts(stores.carts(clock), products, clock,
-                new CartTokens(Keyring.parse(secrets.get(CART_TOKEN_KEYS))));
+                new CartTokens(Keyring.parse(secrets.get(Need.CART_TOKEN_KEY.secretName()))));
         Wishlists wishlists = new Wishlists(stores.wishlists(), products, carts, clock);
         PlaceOrder place = new PlaceOrder(orders, products, carts, clock,
                 () -> UuidCreator.getTimeOrderedEpoch().toString(), ShoppingWiring::reservation);

@@ -1,15 +1,36 @@
 package shop.verdant.contract;
 
-/** What a function group needs besides its tables; CDK provisions it, the local shop starts or generates it. */
+import java.util.Optional;
+
+/**
+ * What a function group needs besides its tables; CDK provisions it, the local shop starts or generates it.
+ * A need that is a secret names it: the setting the code reads, and on AWS {@code NAME_SECRET_ARN}.
+ */
 public enum Need {
-    /** The catalog cache: runs in the VPC beside ElastiCache, with the Redis auth token. */
-    REDIS,
+    /** The catalog cache: runs in the VPC beside ElastiCache, authenticating with the auth token. */
+    REDIS("REDIS_AUTH"),
     /** Verifies Cognito tokens itself (routes whose auth is OPTIONAL): the pool's issuer and app client. */
-    TOKEN_VERIFIER,
-    /** The key that seals search cursors (a secret with key ids, so keys rotate without breaking cursors). */
-    CURSOR_KEY,
-    /** The key that signs visitor cart tokens, so only tokens the server issued name a cart. */
-    CART_TOKEN_KEY,
+    TOKEN_VERIFIER(null),
+    /** The keyring that seals search cursors (key ids, so keys rotate without breaking cursors). */
+    CURSOR_KEY("CURSOR_KEYS"),
+    /** The keyring that signs visitor cart tokens, so only tokens the server issued name a cart. */
+    CART_TOKEN_KEY("CART_TOKEN_KEYS"),
     /** Cognito's admin API on the shop's user pool (adding users to groups). */
-    USER_POOL_ADMIN
+    USER_POOL_ADMIN(null);
+
+    private final String secret;
+
+    Need(String secret) {
+        this.secret = secret;
+    }
+
+    /** The secret this need is, if it is one. */
+    public Optional<String> secret() {
+        return Optional.ofNullable(secret);
+    }
+
+    /** The secret's name; for needs that are secrets only. */
+    public String secretName() {
+        return secret().orElseThrow(() -> new IllegalStateException(this + " is not a secret"));
+    }
 }

@@ -4,12 +4,10 @@ import redis.clients.jedis.JedisPooled;
 import shop.verdant.application.catalog.port.CatalogCache;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.config.SecretSource;
+import shop.verdant.contract.Need;
 
 /** The catalog's Redis side, as ports, over one authenticated pool. */
 public final class RedisCatalog implements AutoCloseable {
-    /** The secret that holds the Redis password (ElastiCache auth token). */
-    public static final String AUTH_SECRET = "REDIS_AUTH";
-
     private final JedisPooled redis;
     private final RedisCatalogSnapshotStore snapshots;
     private final RedisCatalogCache cache;
@@ -21,7 +19,7 @@ public final class RedisCatalog implements AutoCloseable {
     }
 
     public static RedisCatalog fromEnvironment(SecretSource secrets) {
-        return new RedisCatalog(Redis.client(secrets.get(AUTH_SECRET)));
+        return new RedisCatalog(Redis.client(secrets.get(Need.REDIS.secretName())));
     }
 
     public CatalogSnapshotStore snapshots() {
