@@ -56,12 +56,16 @@ public final class ApiStack extends Stack {
         }
     }
 
+    /** The origin secret's slots: the firewall accepts both, CloudFront sends the active one. */
+    static final List<String> ORIGIN_SECRET_SLOTS = List.of("A", "B");
+
     /** At most this many functions share a nested stack: about 9 resources each keeps a template under 250. */
     static final int FUNCTIONS_PER_STACK = 24;
 
     private final RestApi api;
     private final Stage stage;
-    private final Secret originSecret;
+    private final Map<String, Secret> originSecrets = new LinkedHashMap<>();
+    private final String activeOriginSecret;
     private final List<FunctionGroupStack> groupStacks = new ArrayList<>();
 
     public ApiStack(Construct scope, String id, StackProps props, Props deps) {
@@ -153,13 +157,26 @@ public final class ApiStack extends Stack {
                 .build();
         api.setDeploymentStage(stage);
 
-        originSecret = Secret.Builder.create(this, "OriginSecret")
-                .description("The value CloudFront sends in " + Firewall.ORIGIN_HEADER + "; the API refuses requests without it")
-                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
-                .build();
-        Nag.suppress(originSecret, "AwsSolutions-SMG4", "Rotated by procedure (README, Deploy to AWS): put a new value, "
-                + "then deploy; the firewall and CloudFront resolve it at deploy time, so a rotation Lambda has nothing to update.");
-        Firewall firewall = Firewall.originOnly(this, "OriginFirewall", originSecret.getSecretValue().unsafeUnwrap());
+        // Two slots for the origin secret: the firewall accepts either, CloudFront sends the active one (context
+        // verdant:originSecret, "A" by default). Rotating: put a new value into the idle slot, deploy the API, make
+        // it active, deploy the site; both values pass meanwhile, so no request is refused while CloudFront updates.
+        for (String slot : ORIGIN_SECRET_SLOTS) {
+            Secret secret = Secret.Builder.create(this, "OriginSecret" + slot)
+                    .description("A value CloudFront may send in " + Firewall.ORIGIN_HEADER + " (slot " + slot
+                            + "); the API refuses requests without one of the two")
+                    .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+                    .build();
+            Nag.suppress(secret, "AwsSolutions-SMG4", "Rotated by procedure without a rotation Lambda (README, Deploy to "
+                    + "AWS): the idle slot gets a new value, then CloudFront switches to it; the firewall accepts both slots.");
+            originSecrets.put(slot, secret);
+        }
+        Object context = getNode().tryGetContext("verdant:originSecret");
+        activeOriginSecret = context == null ? ORIGIN_SECRET_SLOTS.get(0) : context.toString();
+        if (!originSecrets.containsKey(activeOriginSecret)) {
+            throw new IllegalArgumentException("verdant:originSecret must be one of " + ORIGIN_SECRET_SLOTS);
+        }
+        Firewall firewall = Firewall.originOnly(this, "OriginFirewall", originSecrets.values().stream()
+                .map(secret -> secret.getSecretValue().unsafeUnwrap()).toList());
         CfnWebACLAssociation.Builder.create(this, "OriginFirewallOnStage")
                 .resourceArn(stage.getStageArn())
                 .webAclArn(firewall.acl().getAttrArn())
@@ -224,9 +241,9 @@ public final class ApiStack extends Stack {
         return stage;
     }
 
-    /** The secret CloudFront sends as {@link Firewall#ORIGIN_HEADER}. */
+    /** The secret CloudFront sends as {@link Firewall#ORIGIN_HEADER}: the active slot. */
     public Secret originSecret() {
-        return originSecret;
+        return originSecrets.get(activeOriginSecret);
     }
 
     public List<FunctionGroupStack> groupStacks() {

@@ -185,14 +185,23 @@ class ApiStackTest {
 
     @Test
     void theApiAnswersOnlyWhatCameThroughCloudFront_andTheRateLimitIsAtTheEdge() {
+        Map<String, Object> byteMatch = Map.of("ByteMatchStatement", Match.objectLike(Map.of(
+                "FieldToMatch", Map.of("SingleHeader", Map.of("Name", "x-verdant-origin")),
+                "PositionalConstraint", "EXACTLY",
+                "SearchString", Match.objectLike(Map.of("Fn::Join", Match.anyValue())))));
         Synth.API.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
                 "Scope", "REGIONAL",
                 "DefaultAction", Map.of("Allow", Map.of()),
                 "Rules", List.of(Match.objectLike(Map.of("Action", Map.of("Block", Map.of()),
-                        "Statement", Map.of("NotStatement", Map.of("Statement", Map.of("ByteMatchStatement", Match.objectLike(Map.of(
-                                "FieldToMatch", Map.of("SingleHeader", Map.of("Name", "x-verdant-origin")),
-                                "PositionalConstraint", "EXACTLY",
-                                "SearchString", Match.objectLike(Map.of("Fn::Join", Match.anyValue())))))))))))));
+                        "Statement", Map.of("NotStatement", Map.of("Statement", Map.of("OrStatement", Map.of(
+                                "Statements", List.of(byteMatch, byteMatch)))))))))));
+        // the two accepted values are the two slots of the origin secret
+        String acl = Synth.API.findResources("AWS::WAFv2::WebACL").toString();
+        for (String slot : ApiStack.ORIGIN_SECRET_SLOTS) {
+            String secret = Synth.API.findResources("AWS::SecretsManager::Secret").keySet().stream()
+                    .filter(id -> id.startsWith("OriginSecret" + slot)).findFirst().orElseThrow();
+            assertThat(acl).contains(secret);
+        }
         Synth.API.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectLike(Map.of(
                 "ResourceArn", Match.anyValue(), "WebACLArn", Match.anyValue())));
         assertThat(Synth.STACKS.edge().getRegion()).isEqualTo("us-east-1");
@@ -202,6 +211,20 @@ class ApiStackTest {
                         Map.of("Limit", shop.verdant.infra.constructs.Firewall.RATE_LIMIT_PER_5_MINUTES, "AggregateKeyType", "IP")))))))));
         String site = Synth.SITE.findResources("AWS::CloudFront::Distribution").toString();
         assertThat(site).contains("WebACLId", "x-verdant-origin", "OriginCustomHeaders");
+    }
+
+    @Test
+    void theOriginSecretRotatesWithoutAWindow_cloudFrontSendsTheActiveSlot_theFirewallAcceptsBoth() {
+        String sentByDefault = Synth.SITE.findResources("AWS::CloudFront::Distribution").toString();
+        assertThat(sentByDefault).contains("OriginSecretA").doesNotContain("OriginSecretB");
+        software.amazon.awscdk.App switched = software.amazon.awscdk.App.Builder.create()
+                .context(Map.of("verdant:originSecret", "B")).build();
+        VerdantApp.Stacks stacks = VerdantApp.build(switched, Synth.ENV);
+        String sentAfterSwitch = Template.fromStack(stacks.site()).findResources("AWS::CloudFront::Distribution").toString();
+        assertThat(sentAfterSwitch).contains("OriginSecretB").doesNotContain("OriginSecretA");
+        // the firewall is the same either way: it accepts both slots
+        assertThat(Template.fromStack(stacks.api()).findResources("AWS::WAFv2::WebACL"))
+                .isEqualTo(Synth.API.findResources("AWS::WAFv2::WebACL"));
     }
 
     @Test

@@ -45,18 +45,28 @@ public final class Firewall extends Construct {
         return new Firewall(scope, id, "CLOUDFRONT", "verdant-edge", rules);
     }
 
-    /** The API's firewall: blocks what lacks CloudFront's origin header with the secret value. */
-    public static Firewall originOnly(Construct scope, String id, String originSecretValue) {
-        CfnWebACL.StatementProperty hasHeader = CfnWebACL.StatementProperty.builder()
-                .byteMatchStatement(CfnWebACL.ByteMatchStatementProperty.builder()
-                        .fieldToMatch(CfnWebACL.FieldToMatchProperty.builder()
-                                .singleHeader(Map.of("Name", ORIGIN_HEADER)).build())
-                        .positionalConstraint("EXACTLY")
-                        .searchString(originSecretValue)
-                        .textTransformations(List.of(CfnWebACL.TextTransformationProperty.builder()
-                                .priority(0).type("NONE").build()))
-                        .build())
-                .build();
+    /**
+     * The API's firewall: blocks every request whose origin header is not one of the given secret values.
+     * Two values (the origin secret's two slots) let the secret rotate with no window: the idle slot gets a new
+     * value while CloudFront still sends the active one, then CloudFront switches.
+     */
+    public static Firewall originOnly(Construct scope, String id, List<String> acceptedValues) {
+        List<CfnWebACL.StatementProperty> matches = new ArrayList<>();
+        for (String value : acceptedValues) {
+            matches.add(CfnWebACL.StatementProperty.builder()
+                    .byteMatchStatement(CfnWebACL.ByteMatchStatementProperty.builder()
+                            .fieldToMatch(CfnWebACL.FieldToMatchProperty.builder()
+                                    .singleHeader(Map.of("Name", ORIGIN_HEADER)).build())
+                            .positionalConstraint("EXACTLY")
+                            .searchString(value)
+                            .textTransformations(List.of(CfnWebACL.TextTransformationProperty.builder()
+                                    .priority(0).type("NONE").build()))
+                            .build())
+                    .build());
+        }
+        CfnWebACL.StatementProperty hasHeader = matches.size() == 1 ? matches.get(0)
+                : CfnWebACL.StatementProperty.builder()
+                        .orStatement(CfnWebACL.OrStatementProperty.builder().statements(matches).build()).build();
         CfnWebACL.RuleProperty rule = CfnWebACL.RuleProperty.builder().name("only-through-cloudfront").priority(0)
                 .action(CfnWebACL.RuleActionProperty.builder().block(CfnWebACL.BlockActionProperty.builder().build()).build())
                 .statement(CfnWebACL.StatementProperty.builder()
