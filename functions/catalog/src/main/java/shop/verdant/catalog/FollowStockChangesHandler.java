@@ -29,6 +29,15 @@ public final class FollowStockChangesHandler implements RequestHandler<DynamodbE
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context == null ? null : context.getAwsRequestId(), "FollowStockChanges");
+        try {
+            return apply(event);
+        } finally {
+            Log.done();
+        }
+    }
+
+    private StreamsEventResponse apply(DynamodbEvent event) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             try {

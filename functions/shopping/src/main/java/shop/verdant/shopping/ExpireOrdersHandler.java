@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.shopping.Orders;
+import shop.verdant.http.Log;
+import shop.verdant.http.Metrics;
 
 /**
  * The expiry sweeper, run every minute by an EventBridge schedule (by a timer in the local shop):
@@ -15,17 +17,35 @@ public final class ExpireOrdersHandler implements RequestHandler<ScheduledEvent,
     static final int BATCH = 100;
     static final int MAX_BATCHES = 20;
     private final Supplier<Orders> orders;
+    private final Metrics metrics;
 
     public ExpireOrdersHandler() {
-        this(() -> ShoppingWiring.SERVICES.get().orders());
+        this(() -> ShoppingWiring.SERVICES.get().orders(), ShoppingWiring.METRICS);
     }
 
     public ExpireOrdersHandler(Supplier<Orders> orders) {
+        this(orders, Metrics.NONE);
+    }
+
+    public ExpireOrdersHandler(Supplier<Orders> orders, Metrics metrics) {
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Log.invocation(context == null ? null : context.getAwsRequestId(), "ExpireOrders");
+        try {
+            int expired = sweep();
+            metrics.count("OrdersExpired", expired);
+            return Map.of("expired", expired);
+        } finally {
+            metrics.flush();
+            Log.done();
+        }
+    }
+
+    private int sweep() {
         int expired = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int n = orders.get().expireDue(BATCH);
@@ -35,8 +55,8 @@ public final class ExpireOrdersHandler implements RequestHandler<ScheduledEvent,
             }
         }
         if (expired > 0) {
-            shop.verdant.http.Log.info("expired unpaid orders", Map.of("expired", expired));
+            Log.info("expired unpaid orders", Map.of("expired", expired));
         }
-        return Map.of("expired", expired);
+        return expired;
     }
 }

@@ -235,9 +235,27 @@ class ShoppingHandlersTest {
         second.getHeaders().put("Idempotency-Key", "second-order-key-0001");
         String secondId = body(new PlaceOrderHandler(services).handleRequest(second, null)).get("orderId").asText();
         shop.clock.advance(java.time.Duration.ofMinutes(16));
-        var swept = new ExpireOrdersHandler(() -> shop.orders)
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        shop.verdant.http.Metrics metrics = new shop.verdant.http.Metrics() {
+            @Override
+            public void count(String name) {
+                count(name, 1);
+            }
+
+            @Override
+            public void count(String name, long n) {
+                counted.merge(name, n, Long::sum);
+            }
+
+            @Override
+            public void flush() {
+                counted.merge("flushes", 1L, Long::sum);
+            }
+        };
+        var swept = new ExpireOrdersHandler(() -> shop.orders, metrics)
                 .handleRequest(EventLoader.loadScheduledEvent("events/shopping-orders-expire-schedule.json"), null);
         assertThat((Integer) swept.get("expired")).isGreaterThanOrEqualTo(1);
+        assertThat(counted).containsEntry("OrdersExpired", ((Integer) swept.get("expired")).longValue()).containsEntry("flushes", 1L);
         assertThat(shop.orders.get(CUSTOMER, secondId).status().name()).isEqualTo("EXPIRED");
         assertThat(shop.store.levels("prod-glass-bottle").available()).isEqualTo(2);
     }

@@ -8,6 +8,13 @@ package shop.verdant.http;
 public interface Metrics {
     void count(String name);
 
+    /** Adds {@code n} to a count (a sweep that expired n orders). */
+    default void count(String name, long n) {
+        for (long i = 0; i < n; i++) {
+            count(name);
+        }
+    }
+
     void flush();
 
     Metrics NONE = new Metrics() {

@@ -34,6 +34,11 @@ public final class PowertoolsMetrics implements Metrics {
     }
 
     @Override
+    public void count(String name, long n) {
+        metrics.addMetric(name, n, MetricUnit.COUNT);
+    }
+
+    @Override
     public void flush() {
         metrics.flush();
     }
