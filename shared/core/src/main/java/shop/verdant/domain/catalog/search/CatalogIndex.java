@@ -122,14 +122,16 @@ public final class CatalogIndex {
             priceBucketBits[bucketOf(docs[d].priceMinor())].set(d);
         }
 
-        Comparator<Integer> byName = Comparator.comparing((Integer d) -> docs[d].name(), String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(d -> docs[d].productId());
-        this.nameOrder = sortedDocs(byName);
+        this.nameOrder = nameOrder(docs);
         this.nameRank = ranks(nameOrder);
-        this.priceAscOrder = sortedDocs(Comparator.comparingLong((Integer d) -> docs[d].priceMinor())
-                .thenComparingInt(d -> nameRank[d]));
-        this.newestOrder = sortedDocs(Comparator.comparingLong((Integer d) -> -docs[d].createdAtMillis())
-                .thenComparingInt(d -> nameRank[d]));
+        long[] price = new long[n];
+        long[] age = new long[n];
+        for (int d = 0; d < n; d++) {
+            price[d] = docs[d].priceMinor();
+            age[d] = -docs[d].createdAtMillis();
+        }
+        this.priceAscOrder = orderThenByName(price, nameRank, nameOrder);
+        this.newestOrder = orderThenByName(age, nameRank, nameOrder);
         this.priceRank = ranks(priceAscOrder);
         this.newestRank = ranks(newestOrder);
     }
@@ -536,14 +538,71 @@ public final class CatalogIndex {
         }
     }
 
-    private int[] sortedDocs(Comparator<Integer> comparator) {
-        Integer[] boxed = new Integer[docs.length];
-        for (int i = 0; i < boxed.length; i++) {
+    /**
+     * Documents by name, case-insensitively (as {@link String#CASE_INSENSITIVE_ORDER}, for the BMP), ties by
+     * product id. Names are folded once, so each comparison is a plain string comparison.
+     */
+    static int[] nameOrder(CatalogItem[] docs) {
+        record Key(String folded, String id, int doc) {
+        }
+        Key[] keys = new Key[docs.length];
+        for (int d = 0; d < docs.length; d++) {
+            keys[d] = new Key(fold(docs[d].name()), docs[d].productId(), d);
+        }
+        Arrays.sort(keys, (a, b) -> {
+            int c = a.folded.compareTo(b.folded);
+            return c != 0 ? c : a.id.compareTo(b.id);
+        });
+        int[] out = new int[keys.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = keys[i].doc;
+        }
+        return out;
+    }
+
+    /** The character-wise folding {@link String#CASE_INSENSITIVE_ORDER} compares by. */
+    static String fold(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Documents by {@code key} ascending, ties in name order. Each document is one long, the key's offset
+     * from the smallest key above the name rank's bits, so a primitive sort does it; when the keys span more
+     * than those bits allow, the comparator sort does.
+     */
+    static int[] orderThenByName(long[] key, int[] nameRank, int[] nameOrder) {
+        int n = key.length;
+        int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long k : key) {
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        int[] out = new int[n];
+        boolean fits = n == 0 || (max - min >= 0 && max - min < (1L << (62 - bits)));
+        if (fits) {
+            long[] packed = new long[n];
+            for (int d = 0; d < n; d++) {
+                packed[d] = ((key[d] - min) << bits) | nameRank[d];
+            }
+            Arrays.sort(packed);
+            long mask = (1L << bits) - 1;
+            for (int i = 0; i < n; i++) {
+                out[i] = nameOrder[(int) (packed[i] & mask)];
+            }
+            return out;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
             boxed[i] = i;
         }
-        Arrays.sort(boxed, comparator);
-        int[] out = new int[boxed.length];
-        for (int i = 0; i < out.length; i++) {
+        Arrays.sort(boxed, Comparator.comparingLong((Integer d) -> key[d]).thenComparingInt(d -> nameRank[d]));
+        for (int i = 0; i < n; i++) {
             out[i] = boxed[i];
         }
         return out;
