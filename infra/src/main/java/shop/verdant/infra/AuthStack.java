@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import shop.verdant.contract.CognitoTrigger;
 import shop.verdant.contract.Contract;
+import shop.verdant.contract.Need;
 import shop.verdant.contract.Role;
 import shop.verdant.contract.Trigger;
 import shop.verdant.infra.constructs.ShopFunction;
@@ -107,20 +108,22 @@ public final class AuthStack extends Stack {
                 + "sign-up loses customers. Cognito cannot require MFA per group; staff enrol TOTP as policy.");
     }
 
-    /** A trigger function that may add users to groups in this account's pools. */
+    /** A trigger function; one whose group needs the pool's admin API may add users to groups. */
     private void addTrigger(CognitoTrigger trigger) {
         ShopFunction fn = new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(
                 trigger.handler(), Repo.path(trigger.handler().group().jar()), Map.of(), Map.of(), Map.of(), null));
-        // The pool's id is not known before the pool exists and the pool names this function: a policy
-        // naming the pool would be a cycle, so it names this account's pools in this region.
-        fn.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("cognito-idp:AdminAddUserToGroup"))
-                .resources(List.of(formatArn(ArnComponents.builder().service("cognito-idp").resource("userpool")
-                        .resourceName("*").build())))
-                .build());
-        Nag.suppressMatching(fn, "AwsSolutions-IAM5", "cognito-idp:AdminAddUserToGroup on userpool/* of this account "
-                + "and region: naming the pool would make a dependency cycle (the pool names this trigger).",
-                "/^Resource::arn:.+:cognito-idp:.+:userpool\\/\\*$/g");
+        if (trigger.handler().group().needs(Need.USER_POOL_ADMIN)) {
+            // The pool's id is not known before the pool exists and the pool names this function: a policy
+            // naming the pool would be a cycle, so it names this account's pools in this region.
+            fn.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-idp:AdminAddUserToGroup"))
+                    .resources(List.of(formatArn(ArnComponents.builder().service("cognito-idp").resource("userpool")
+                            .resourceName("*").build())))
+                    .build());
+            Nag.suppressMatching(fn, "AwsSolutions-IAM5", "cognito-idp:AdminAddUserToGroup on userpool/* of this "
+                    + "account and region: naming the pool would make a dependency cycle (the pool names this trigger).",
+                    "/^Resource::arn:.+:cognito-idp:.+:userpool\\/\\*$/g");
+        }
         switch (trigger.event()) {
             case POST_CONFIRMATION -> pool.addTrigger(UserPoolOperation.POST_CONFIRMATION, fn.live());
         }

@@ -42,7 +42,6 @@ public final class OpsStack extends Stack {
     static final double SERVER_ERROR_RATE = 0.01;
 
     private final Topic alarms;
-    private final List<Alarm> all = new ArrayList<>();
 
     public OpsStack(Construct scope, String id, StackProps props, Props deps) {
         super(scope, id, props);
@@ -156,7 +155,6 @@ public final class OpsStack extends Stack {
                 .alarmDescription(description)
                 .build();
         alarm.addAlarmAction(new SnsAction(alarms));
-        all.add(alarm);
     }
 
     private static GraphWidget graph(String title, IMetric... metrics) {
@@ -171,7 +169,4 @@ public final class OpsStack extends Stack {
         return alarms;
     }
 
-    public List<Alarm> allAlarms() {
-        return List.copyOf(all);
-    }
 }

@@ -36,10 +36,6 @@ final class AccessLog {
         Files.createDirectories(file.getParent());
     }
 
-    Path file() {
-        return file;
-    }
-
     void write(Entry e) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", e.requestId());

@@ -45,7 +45,6 @@ public final class Gateway implements AutoCloseable {
     private final ServerConnector connector;
     private final ApiGateway api;
     private final StaticSite site;
-    private final AccessLog accessLog;
     private final Map<String, String> securityHeaders = SecurityHeaders.all(null);
     private volatile CognitoProxy cognito;
     private volatile Function<String, List<String>> mailbox;
@@ -57,8 +56,7 @@ public final class Gateway implements AutoCloseable {
 
     Gateway(int port, List<Route> routes, Path siteDir, String imagesBaseUrl, Supplier<Map<String, Object>> siteConfig,
             Path accessLogFile, Throttle.Limits limits) throws IOException {
-        this.accessLog = new AccessLog(accessLogFile);
-        this.api = new ApiGateway(routes, accessLog, limits);
+        this.api = new ApiGateway(routes, new AccessLog(accessLogFile), limits);
         this.site = new StaticSite(siteDir, imagesBaseUrl, siteConfig);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("gateway");
@@ -105,10 +103,6 @@ public final class Gateway implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
-    }
-
-    Path accessLog() {
-        return accessLog.file();
     }
 
     private Exchange.Response serve(Request request) {

@@ -21,7 +21,7 @@ class CatalogHandlersTest {
     private final List<String> counted = new java.util.ArrayList<>();
     private final shop.verdant.http.Metrics metrics = new shop.verdant.http.Metrics() {
         @Override
-        public void count(String name) {
+        public void count(String name, long n) {
             counted.add(name);
         }
 

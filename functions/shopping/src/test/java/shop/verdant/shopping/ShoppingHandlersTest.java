@@ -238,11 +238,6 @@ class ShoppingHandlersTest {
         java.util.Map<String, Long> counted = new java.util.HashMap<>();
         shop.verdant.http.Metrics metrics = new shop.verdant.http.Metrics() {
             @Override
-            public void count(String name) {
-                count(name, 1);
-            }
-
-            @Override
             public void count(String name, long n) {
                 counted.merge(name, n, Long::sum);
             }

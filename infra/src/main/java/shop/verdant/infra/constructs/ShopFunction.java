@@ -119,19 +119,26 @@ public final class ShopFunction extends Construct {
         if (table == null) {
             throw new IllegalArgumentException("no table " + spec.logicalName() + " for " + function.getNode().getPath());
         }
-        switch (access) {
-            case READ -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
-            case STOCK -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:UpdateItem");
-            case WRITE -> table.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                    "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
-        }
+        table.grant(function, actions(access).toArray(String[]::new));
         if (!spec.globalIndexes().isEmpty()) {
             Nag.suppressMatching(role, "AwsSolutions-IAM5", "Query on the declared tables' own indexes "
                     + "(<table>/index/*); the actions are the handler's declared access only", INDEX_RESOURCES);
         }
+    }
+
+    private static final List<String> READS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+
+    /** The IAM actions of each access: reads; reads plus UpdateItem; reads plus every write. */
+    static List<String> actions(TableAccess access) {
+        List<String> out = new java.util.ArrayList<>(READS);
+        switch (access) {
+            case READ -> { }
+            case STOCK -> out.add("dynamodb:UpdateItem");
+            case WRITE -> out.addAll(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:BatchWriteItem"));
+        }
+        return out;
     }
 
     /** The only wildcard a function's policy may carry: its tables' indexes. */

@@ -40,14 +40,4 @@ public final class Contract {
         return Optional.ofNullable(ROUTE_BY_HANDLER.get(handlerClass));
     }
 
-    public static List<Trigger> triggersOf(FunctionGroup group) {
-        return TRIGGERS.stream().filter(t -> t.handler().group().equals(group)).toList();
-    }
-
-    /** Every table any function of the group touches: their names reach all of the group's functions. */
-    public static Set<TableSpec> tablesOf(FunctionGroup group) {
-        Set<TableSpec> out = new LinkedHashSet<>();
-        triggersOf(group).forEach(t -> out.addAll(t.handler().tables().keySet()));
-        return out;
-    }
 }

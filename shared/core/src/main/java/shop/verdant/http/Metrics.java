@@ -6,20 +6,18 @@ package shop.verdant.http;
  * On Lambda the adapter writes CloudWatch embedded-metric-format lines; elsewhere nothing is sent.
  */
 public interface Metrics {
-    void count(String name);
-
     /** Adds {@code n} to a count (a sweep that expired n orders). */
-    default void count(String name, long n) {
-        for (long i = 0; i < n; i++) {
-            count(name);
-        }
+    void count(String name, long n);
+
+    default void count(String name) {
+        count(name, 1);
     }
 
     void flush();
 
     Metrics NONE = new Metrics() {
         @Override
-        public void count(String name) {
+        public void count(String name, long n) {
         }
 
         @Override

@@ -1,6 +1,5 @@
 package shop.verdant.adapter.metrics;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import shop.verdant.config.Env;
@@ -21,16 +20,6 @@ public final class PowertoolsMetrics implements Metrics {
     public static Metrics fromEnvironment() {
         return Env.get("AWS_LAMBDA_FUNCTION_NAME", null) == null && Env.get("AWS_EMF_ENVIRONMENT", null) == null
                 ? Metrics.NONE : new PowertoolsMetrics(MetricsFactory.getMetricsInstance());
-    }
-
-    /** Counts a cold start (a metric of its own, as Powertools does) the first time a container serves. */
-    public void coldStart(Context context) {
-        metrics.captureColdStartMetric(context);
-    }
-
-    @Override
-    public void count(String name) {
-        metrics.addMetric(name, 1, MetricUnit.COUNT);
     }
 
     @Override
