@@ -21,6 +21,8 @@ import redis.clients.jedis.JedisPooled;
 import shop.verdant.http.Json;
 import shop.verdant.contract.CognitoTrigger;
 import shop.verdant.contract.Contract;
+import shop.verdant.contract.FunctionGroup;
+import shop.verdant.contract.Need;
 import shop.verdant.contract.Route;
 import shop.verdant.contract.Schedule;
 import shop.verdant.contract.TableStream;
@@ -115,7 +117,31 @@ class ShadedJarSmokeTest {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(run[1].replace('\u0000', ' ') + " from " + jar.getFileName() + ":\n" + output).isZero();
         }
-        assertThat(Files.size(target.resolve("../../functions/catalog/target/catalog-lambda.jar"))).isPositive();
+        for (FunctionGroup group : Contract.GROUPS) {
+            // as on AWS: no endpoint override, so the SDK resolves its regional endpoint from the jar alone
+            List<String> services = new ArrayList<>();
+            if (Contract.TRIGGERS.stream().anyMatch(t -> t.handler().group() == group && !t.handler().tables().isEmpty())) {
+                services.add("dynamodb");
+            }
+            if (group.needs(Need.USER_POOL_ADMIN)) {
+                services.add("cognito-idp");
+            }
+            Path jar = target.resolve("../..").resolve(group.jar()).normalize();
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", jar + ":" + target.resolve("test-classes"), AwsEndpointProbe.class.getName()));
+            cmd.addAll(services);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDPROBE",
+                    "AWS_SECRET_ACCESS_KEY", "probe"));
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(group.name() + " endpoints from " + jar.getFileName() + ":\n" + output).isZero();
+            assertThat(services).as(group.name() + " calls AWS").isNotEmpty();
+            for (String service : services) {
+                assertThat(output).contains(service + " -> " + service + ".eu-west-1.amazonaws.com");
+            }
+        }
         assertThat(Api.groupsInToken(triggerUser, "Trigger-Probe-1")).as("the trigger, run from its jar, added the user")
                 .containsExactly("customers");
     }
