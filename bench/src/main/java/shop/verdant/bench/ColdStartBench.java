@@ -46,6 +46,7 @@ final class ColdStartBench {
             System.out.printf("  hello world:         %4.0f ms%n", helloPlain);
             System.out.printf("  catalog search:      %4.0f ms  (%.1fx hello)%n", searchPlain, searchPlain / helloPlain);
 
+            System.out.println("  where the time goes (one run): " + breakdown(classpath, props, lambdaFlags, search));
             List<String> noTiering = List.of("-XX:+UseSerialGC");
             double searchC2 = median(classpath, props, noTiering, List.of(), search);
             System.out.printf("  catalog search, full tiered JIT (no TieredStopAtLevel=1): %4.0f ms%n", searchC2);
@@ -59,6 +60,32 @@ final class ColdStartBench {
             System.out.printf("  with AppCDS archive: hello %4.0f ms, catalog search %4.0f ms (%.1fx hello, %.1fx the plain hello)%n",
                     helloCds, searchCds, searchCds / helloCds, searchCds / helloPlain);
         }
+    }
+
+    /** One probe run that reports its own phases and how many classes the JVM loaded. */
+    private static String breakdown(String cp, List<String> props, List<String> flags, String handler) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.add("-Xshare:auto");
+        cmd.add("-Dprobe.verbose=true");
+        // class initialisation in the order the wiring needs them: the mapper, then the rest of the wiring
+        cmd.add("-Dprobe.phases=shop.verdant.http.Json,shop.verdant.adapter.metrics.PowertoolsMetrics,shop.verdant.catalog.CatalogWiring");
+        Path classLog = Files.createTempFile("classes", ".log");
+        cmd.add("-Xlog:class+load=info:file=" + classLog);
+        cmd.addAll(props);
+        cmd.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), handler));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        p.waitFor(60, TimeUnit.SECONDS);
+        lines.stream().filter(l -> l.startsWith("phase")).forEach(l -> System.out.println("    " + l));
+        long classes;
+        try (var log = Files.lines(classLog)) {
+            classes = log.count();
+        }
+        Files.delete(classLog);
+        String phases = lines.stream().filter(l -> l.startsWith("probe:")).findFirst().orElse("probe: (no report)");
+        return phases.substring("probe:".length()).trim() + ", " + classes + " classes loaded";
     }
 
     private static double median(String cp, List<String> props, List<String> flags, List<String> extra, String handler)

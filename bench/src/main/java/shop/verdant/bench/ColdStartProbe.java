@@ -17,6 +17,15 @@ public final class ColdStartProbe {
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long toMain = System.currentTimeMillis() - jvmStart;
+        if (System.getProperty("probe.phases") != null) {
+            for (String c : System.getProperty("probe.phases").split(",")) {
+                long a = System.nanoTime();
+                Class.forName(c, true, ColdStartProbe.class.getClassLoader());
+                System.out.printf("phase %s %d ms%n", c, (System.nanoTime() - a) / 1_000_000);
+            }
+        }
         var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                 Class.forName(args[0]).getDeclaredConstructor().newInstance();
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
@@ -27,7 +36,8 @@ public final class ColdStartProbe {
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
         long t2 = System.nanoTime();
         if (Boolean.getBoolean("probe.verbose")) {
-            System.err.printf("handler init %d ms, first request %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            System.out.printf("probe: JVM to main %d ms, handler init %d ms, first request %d ms%n",
+                    toMain, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         }
         if (response.getStatusCode() != 200) {
             System.err.println("status " + response.getStatusCode() + ": " + response.getBody());
