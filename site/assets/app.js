@@ -596,8 +596,33 @@ function warningText(line) {
     UNAVAILABLE: 'No longer available.',
     OUT_OF_STOCK: 'Out of stock.',
     LOW_STOCK: `Only ${line.available} left.`,
+    CAPPED: `Only ${line.available} in stock: your cart holds ${line.quantity}.`,
     PRICE_CHANGED: line.previousPrice ? `Price changed from ${money(line.previousPrice)}.` : 'Price changed.',
   }[w] || w)).join(' ');
+}
+
+// Every figure comes from the server (prices include VAT); the page only lays them out.
+function totalsBlock(t, { label = 'Subtotal', testid = 'totals' } = {}) {
+  const row = (name, value, attrs = {}) => el('div', { class: 'totals-row', ...attrs }, el('span', {}, name), el('span', {}, value));
+  return el('div', { class: 'totals-block', 'data-testid': testid },
+    row(label, money(t.subtotal), { 'data-testid': `${testid}-subtotal` }),
+    t.shipping ? row('Shipping', t.shipping.amount === 0 ? 'Free' : money(t.shipping), { 'data-testid': `${testid}-shipping` }) : null,
+    el('div', { class: 'totals-row grand' }, el('span', {}, 'Total'), el('span', { 'data-testid': `${testid}-total` }, money(t.total))),
+    (t.vat || []).map((v) => el('div', { class: 'totals-row muted', 'data-testid': `${testid}-vat` }, el('span', {}, `Includes VAT ${v.rate}%`), el('span', {}, money(v.amount)))),
+    t.freeShippingIn && t.freeShippingIn.amount > 0
+      ? el('p', { class: 'muted', 'data-testid': 'free-shipping-hint' }, `Add ${money(t.freeShippingIn)} more for free shipping.`) : null);
+}
+
+function cartTotals(cart) {
+  const d = cart.delivery;
+  return d ? { subtotal: cart.subtotal, shipping: d.shipping, vat: d.vat, total: d.total, freeShippingIn: d.freeShippingIn }
+    : { subtotal: cart.subtotal, total: cart.subtotal };
+}
+
+// Why a cart cannot be ordered as it is, line by line.
+function blockers(cart) {
+  return cart.lines.filter((l) => l.warnings.some((w) => w === 'UNAVAILABLE' || w === 'OUT_OF_STOCK' || w === 'LOW_STOCK'))
+    .map((l) => `${l.name || l.productId}: ${warningText(l)}`);
 }
 
 function cartLine(line, { editable }) {
@@ -633,7 +658,11 @@ async function viewCart() {
   showPage('Your cart',
     el('ul', { class: 'lines' }, cart.lines.map((l) => cartLine(l, { editable: true }))),
     el('div', { class: 'totals' }, el('span', {}, `Subtotal (${cart.itemCount} item${cart.itemCount === 1 ? '' : 's'})`), el('span', { 'data-testid': 'cart-subtotal' }, money(cart.subtotal))),
-    cart.orderable ? null : el('p', { class: 'warning' }, 'Some lines need your attention before you can order.'),
+    cart.delivery ? el('p', { class: 'muted', 'data-testid': 'cart-delivery' },
+      cart.delivery.shipping.amount === 0 ? 'Free shipping to the Netherlands and the EU.'
+        : `Shipping from ${money(cart.delivery.shipping)} (Netherlands) · add ${money(cart.delivery.freeShippingIn)} more for free shipping.`) : null,
+    cart.orderable ? null : el('div', { class: 'warning', role: 'status' }, el('p', {}, 'Before you can order:'),
+      el('ul', {}, blockers(cart).map((b) => el('li', {}, b)))),
     el('div', { class: 'actions' },
       signedIn
         ? el('a', { class: 'btn', href: '?view=checkout', 'data-nav': true, 'data-testid': 'checkout', 'aria-disabled': cart.orderable ? null : 'true' }, 'Checkout')
@@ -679,11 +708,24 @@ async function viewCheckout() {
   sessionStorage.setItem('verdant.checkoutKey', key);
   const saved = JSON.parse(localStorage.getItem('verdant.address') || '{}');
   const err = el('div', { class: 'error-text', role: 'alert' });
-  const place = el('button', { type: 'submit', class: 'btn', 'data-testid': 'place-order', disabled: !cart.orderable }, `Place order · ${money(cart.subtotal)}`);
+  const place = el('button', { type: 'submit', class: 'btn', 'data-testid': 'place-order', disabled: !cart.orderable }, 'Place order');
+  const totals = el('div', { 'aria-live': 'polite' });
+  const why = el('div', { class: 'warning', 'data-testid': 'why-not-orderable', role: 'status' });
+  // The total depends on where it goes (shipping zone, that country's VAT): the server prices each choice.
+  const quote = async (country) => {
+    let c = cart;
+    try { c = await api(`/cart?country=${encodeURIComponent(country)}`); } catch (x) { notice(x.message); }
+    totals.replaceChildren(totalsBlock(cartTotals(c), { testid: 'checkout' }));
+    place.textContent = `Place order · ${money(c.delivery ? c.delivery.total : c.subtotal)}`;
+    place.disabled = !c.orderable;
+    const reasons = c.orderable ? [] : blockers(c);
+    why.replaceChildren(...(reasons.length ? [el('p', {}, 'Place order is unavailable until you fix this in your ',
+      el('a', { href: '?view=cart', 'data-nav': true }, 'cart'), ':'), el('ul', {}, reasons.map((r) => el('li', {}, r)))] : []));
+  };
   showPage('Checkout',
     el('h2', {}, 'Review'),
     el('ul', { class: 'lines' }, cart.lines.map((l) => cartLine(l, { editable: false }))),
-    el('div', { class: 'totals' }, el('span', {}, 'Total'), el('span', {}, money(cart.subtotal))),
+    totals,
     el('h2', {}, 'Delivery address'),
     el('form', { class: 'form', onsubmit: async (e) => {
       e.preventDefault();
@@ -710,12 +752,17 @@ async function viewCheckout() {
     el('div', { class: 'row' },
       field('Postcode', { name: 'postcode', autocomplete: 'postal-code', required: true, value: saved.postcode || '', id: 'ship-postcode' }),
       field('City', { name: 'city', autocomplete: 'address-level2', required: true, value: saved.city || '', id: 'ship-city' })),
-    el('label', {}, 'Country', el('select', { name: 'country', autocomplete: 'country', id: 'ship-country' },
-      [['NL', 'Netherlands'], ['BE', 'Belgium'], ['DE', 'Germany'], ['FR', 'France'], ['IE', 'Ireland'], ['ES', 'Spain'], ['IT', 'Italy'], ['AT', 'Austria']]
-        .map(([c, n]) => el('option', { value: c, selected: (saved.country || 'NL') === c }, n)))),
+    el('label', {}, 'Country', el('select', { name: 'country', autocomplete: 'country', id: 'ship-country', 'data-testid': 'ship-country',
+      onchange: (e) => quote(e.target.value) },
+      COUNTRIES.map(([c, n]) => el('option', { value: c, selected: (saved.country || 'NL') === c }, n)))),
     el('p', { class: 'muted' }, 'Your items are held for 15 minutes while you pay.'),
-    err, place));
+    why, err, place));
+  await quote(COUNTRIES.some(([c]) => c === saved.country) ? saved.country : 'NL');
 }
+
+// The countries the shop delivers to (the server's Destination list decides; this is the menu).
+const COUNTRIES = [['NL', 'Netherlands'], ['BE', 'Belgium'], ['DE', 'Germany'], ['FR', 'France'], ['IE', 'Ireland'], ['ES', 'Spain'],
+  ['IT', 'Italy'], ['AT', 'Austria'], ['LU', 'Luxembourg'], ['DK', 'Denmark'], ['PT', 'Portugal'], ['PL', 'Poland']];
 
 function statusBadge(status) {
   const text = { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', EXPIRED: 'Expired' }[status] || status;
@@ -763,7 +810,7 @@ async function viewOrder(id) {
     el('ul', { class: 'lines' }, o.lines.map((l) => el('li', { class: 'line' }, el('span', {}),
       el('div', {}, el('a', { href: `?product=${l.productId}`, 'data-nav': true }, l.name), el('div', { class: 'muted' }, `${money(l.unitPrice)} × ${l.quantity} · ${l.sku}`)),
       el('strong', {}, money(l.subtotal))))),
-    el('div', { class: 'totals' }, el('span', {}, 'Total'), el('span', { 'data-testid': 'order-total' }, money(o.total))),
+    totalsBlock(o, { label: 'Items', testid: 'order' }),
     o.shipTo ? el('p', { class: 'muted' }, `Ships to ${o.shipTo.name}, ${o.shipTo.line1}, ${o.shipTo.postcode} ${o.shipTo.city}, ${o.shipTo.country}`) : null,
     el('div', { class: 'actions' }, cancel, el('a', { href: '?view=orders', 'data-nav': true }, 'All orders')));
 }

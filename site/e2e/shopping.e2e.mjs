@@ -86,10 +86,21 @@ await run('shopping', browser, async () => {
     await page.locator('#ship-line1').fill('12 Orchard Road');
     await page.locator('#ship-postcode').fill('3511 AB');
     await page.locator('#ship-city').fill('Utrecht');
+    // the server prices each destination: Germany's VAT is 19 %, and a Dutch postcode is not a German one
+    await page.getByTestId('ship-country').selectOption('DE');
+    await page.waitForFunction(() => /19%/.test(document.querySelector('[data-testid="checkout-vat"]')?.textContent || ''));
+    await page.getByTestId('place-order').click();
+    await page.getByText(/not a postcode in Germany/).waitFor();
+    await page.getByTestId('ship-country').selectOption('NL');
+    await page.waitForFunction(() => /21%/.test(document.querySelector('[data-testid="checkout-vat"]')?.textContent || ''));
+    const shown = await page.getByTestId('checkout-total').innerText();
+    assert.ok((await page.getByTestId('place-order').innerText()).includes(shown), 'the button charges the total shown');
     await page.getByTestId('place-order').click();
     await page.waitForURL((u) => u.search.includes('view=order') && u.search.includes('placed=1'));
     orderId = new URL(page.url()).searchParams.get('id');
     await page.locator('[data-status="PENDING_PAYMENT"]').waitFor();
+    assert.equal(await page.getByTestId('order-total').innerText(), shown, 'the order charges what checkout showed');
+    assert.match(await page.getByTestId('order-vat').innerText(), /Includes VAT 21%/);
     assert.equal(await available(productId), stockBefore - 2);
     assert.equal(await page.locator('#cart-count').innerText(), '0', 'ordered products left the cart');
     await page.screenshot({ path: join(SHOTS, 'order-placed.png') });

@@ -110,6 +110,6 @@ final class Api {
 
     static String orderBody(String productId, int quantity) {
         return "{\"lines\":[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}],"
-                + "\"shipTo\":{\"name\":\"Ann Example\",\"line1\":\"1 Green Lane\",\"city\":\"Utrecht\",\"postcode\":\"3511\",\"country\":\"NL\"}}";
+                + "\"shipTo\":{\"name\":\"Ann Example\",\"line1\":\"1 Green Lane\",\"city\":\"Utrecht\",\"postcode\":\"3511 AB\",\"country\":\"NL\"}}";
     }
 }

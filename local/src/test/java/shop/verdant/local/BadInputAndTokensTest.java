@@ -51,7 +51,7 @@ class BadInputAndTokensTest {
     }
 
     static List<Object[]> badOrders() {
-        String ship = "\"shipTo\":{\"name\":\"A\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1\",\"country\":\"NL\"}";
+        String ship = "\"shipTo\":{\"name\":\"A\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}";
         return List.of(
                 new Object[] {"malformed JSON", "{\"lines\":[{\"productId\":", 400},
                 new Object[] {"not an object", "[1,2,3]", 400},

@@ -62,7 +62,7 @@ class ShadedJarSmokeTest {
                 Map.entry("DELETE /api/wishlist/{productId}", List.of(sub, "path.productId=" + productId)),
                 Map.entry("POST /api/wishlist/{productId}/move-to-cart", List.of(sub, "path.productId=" + productId, "expect=404")),
                 Map.entry("POST /api/orders", List.of(sub, "header.Idempotency-Key=probe-key-0001", "body={\"lines\":[" + line
-                        + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1\",\"country\":\"NL\"}}")),
+                        + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}}")),
                 Map.entry("GET /api/orders/{id}", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
                 Map.entry("POST /api/orders/{id}/cancel", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";

@@ -22,6 +22,6 @@ public final class AddCartItemHandler extends ShoppingHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        return cart(services().carts().add(owner(request), body.productId(), body.quantity()));
+        return cart(request, () -> services().carts().add(owner(request), body.productId(), body.quantity()));
     }
 }

@@ -18,6 +18,6 @@ public final class GetCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(services().carts().view(owner(request)));
+        return cart(request, () -> services().carts().view(owner(request)));
     }
 }

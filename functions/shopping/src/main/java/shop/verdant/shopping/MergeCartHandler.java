@@ -18,6 +18,6 @@ public final class MergeCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(services().carts().merge(request.requirePrincipal().sub(), request.header("X-Cart-Token")));
+        return cart(request, () -> services().carts().merge(request.requirePrincipal().sub(), request.header("X-Cart-Token")));
     }
 }

@@ -18,6 +18,6 @@ public final class MoveWishlistItemToCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(services().wishlists().moveToCart(request.requirePrincipal().sub(), request.pathParameter("productId")));
+        return cart(request, () -> services().wishlists().moveToCart(request.requirePrincipal().sub(), request.pathParameter("productId")));
     }
 }

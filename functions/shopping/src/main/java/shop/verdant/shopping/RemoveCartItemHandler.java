@@ -18,6 +18,6 @@ public final class RemoveCartItemHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(services().carts().remove(owner(request), request.pathParameter("productId")));
+        return cart(request, () -> services().carts().remove(owner(request), request.pathParameter("productId")));
     }
 }

@@ -22,6 +22,6 @@ public final class ReplaceCartHandler extends ShoppingHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        return cart(services().carts().replace(owner(request), body.lines()));
+        return cart(request, () -> services().carts().replace(owner(request), body.lines()));
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.function.Supplier;
 import shop.verdant.application.shopping.CartOwner;
 import shop.verdant.application.shopping.CartView;
+import shop.verdant.domain.common.ValidationException;
+import shop.verdant.domain.shopping.Destination;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
@@ -38,8 +40,17 @@ abstract class ShoppingHandler extends ApiHandler {
                 : services().carts().visitor(request.header("X-Cart-Token"));
     }
 
-    static APIGatewayProxyResponseEvent cart(CartView view) {
-        APIGatewayProxyResponseEvent response = ApiResponse.privateJson(200, ShoppingViews.cart(view));
+    /**
+     * The cart answer, with what it would cost delivered to the {@code country} query parameter (the
+     * Netherlands when absent): shipping, VAT and total, computed here, never by the client.
+     */
+    static APIGatewayProxyResponseEvent cart(ApiRequest request, Supplier<CartView> action) {
+        String country = request.queryParameter("country");
+        Destination to = Destination.of(country == null ? "NL" : country).orElseThrow(() -> ValidationException.of("country",
+                "We deliver to " + String.join(", ", Destination.ALL.stream().map(Destination::country).toList()) + "."));
+        CartView view = action.get();   // after the request was checked: a bad one changes nothing
+        APIGatewayProxyResponseEvent response = ApiResponse.privateJson(200,
+                ShoppingViews.cart(view, to, view.quote(to, ShoppingWiring.SHIPPING), ShoppingWiring.SHIPPING));
         if (view.cartToken() != null) {
             response.getHeaders().put("X-Cart-Token", view.cartToken());
         }

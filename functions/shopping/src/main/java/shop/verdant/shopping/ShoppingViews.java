@@ -7,6 +7,10 @@ import shop.verdant.domain.catalog.Product;
 import shop.verdant.domain.shopping.Address;
 import shop.verdant.domain.shopping.Order;
 import shop.verdant.domain.shopping.OrderLine;
+import shop.verdant.domain.common.Money;
+import shop.verdant.domain.shopping.Destination;
+import shop.verdant.domain.shopping.OrderTotals;
+import shop.verdant.domain.shopping.ShippingRates;
 
 /** The JSON the shopping API returns. Money is minor units with its currency, always from the server. */
 final class ShoppingViews {
@@ -23,10 +27,19 @@ final class ShoppingViews {
                         Price subtotal, long available, Price previousPrice, List<CartView.Warning> warnings) {
     }
 
-    record CartJson(String cartToken, List<CartLineJson> lines, Price subtotal, int itemCount, boolean orderable) {
+    /** What the cart costs delivered to {@code country}; {@code freeShippingIn} is what is missing for free delivery. */
+    record DeliveryJson(String country, Price shipping, List<VatJson> vat, Price total, Price freeShippingFrom,
+                        Price freeShippingIn) {
     }
 
-    static CartJson cart(CartView v) {
+    record CartJson(String cartToken, List<CartLineJson> lines, Price subtotal, int itemCount, boolean orderable,
+                    DeliveryJson delivery) {
+    }
+
+    static CartJson cart(CartView v, Destination to, OrderTotals quote, ShippingRates rates) {
+        DeliveryJson delivery = quote == null ? null : new DeliveryJson(to.country(), price(quote.shipping()),
+                quote.vat().stream().map(VatJson::of).toList(), price(quote.total()), price(rates.freeFrom()),
+                price(rates.missingForFreeShipping(quote.subtotal())));
         List<CartLineJson> lines = v.lines().stream().map(l -> {
             Product p = l.product();
             String currency = p == null ? null : p.price().currency();
@@ -36,7 +49,11 @@ final class ShoppingViews {
                     l.warnings());
         }).toList();
         return new CartJson(v.cartToken(), lines, Price.of(v.subtotalMinor(), v.currency() == null ? "EUR" : v.currency()),
-                v.itemCount(), v.orderable());
+                v.itemCount(), v.orderable(), delivery);
+    }
+
+    static Price price(Money m) {
+        return new Price(m.minor(), m.currency());
     }
 
     record ProductJson(String id, String name, Price price, String image, boolean inStock) {
@@ -59,14 +76,24 @@ final class ShoppingViews {
     record OrderLineJson(String productId, String sku, String name, Price unitPrice, int quantity, Price subtotal) {
     }
 
-    record OrderJson(String orderId, String status, String createdAt, String updatedAt, String expiresAt, Price total,
-                     int itemCount, List<OrderLineJson> lines, Address shipTo) {
+    /** VAT contained at one rate; {@code rate} in percent as text ("21" or "5.5"). */
+    record VatJson(String rate, Price amount) {
+        static VatJson of(OrderTotals.VatAmount v) {
+            return new VatJson(java.math.BigDecimal.valueOf(v.rateBasisPoints(), 2).stripTrailingZeros().toPlainString(),
+                    Price.of(v.amount().minor(), v.amount().currency()));
+        }
+    }
+
+    record OrderJson(String orderId, String status, String createdAt, String updatedAt, String expiresAt, Price subtotal,
+                     Price shipping, List<VatJson> vat, Price total, int itemCount, List<OrderLineJson> lines, Address shipTo) {
     }
 
     static OrderJson order(Order o) {
-        String c = o.total().currency();
+        OrderTotals t = o.totals();
+        String c = t.currency();
         return new OrderJson(o.orderId(), o.status().name(), o.createdAt().toString(), o.updatedAt().toString(),
-                o.status().holdsReservation() ? o.expiresAt().toString() : null, Price.of(o.total().minor(), c),
+                o.status().holdsReservation() ? o.expiresAt().toString() : null, Price.of(t.subtotal().minor(), c),
+                Price.of(t.shipping().minor(), c), t.vat().stream().map(VatJson::of).toList(), Price.of(t.total().minor(), c),
                 o.itemCount(), o.lines().stream().map((OrderLine l) -> new OrderLineJson(l.productId(), l.sku(), l.name(),
                 Price.of(l.unitPriceMinor(), c), l.quantity(), Price.of(l.subtotalMinor(), c))).toList(), o.shipTo());
     }

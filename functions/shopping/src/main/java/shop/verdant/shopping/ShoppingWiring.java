@@ -20,6 +20,7 @@ import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
 import shop.verdant.contract.Need;
 import shop.verdant.domain.common.Keyring;
+import shop.verdant.domain.shopping.ShippingRates;
 import shop.verdant.http.Metrics;
 import shop.verdant.http.TokenVerifier;
 
@@ -49,7 +50,7 @@ public final class ShoppingWiring {
                 new CartTokens(Keyring.parse(secrets.get(Need.CART_TOKEN_KEY.secretName()))));
         Wishlists wishlists = new Wishlists(stores.wishlists(), products, carts, clock);
         PlaceOrder place = new PlaceOrder(orders, products, carts, clock,
-                () -> UuidCreator.getTimeOrderedEpoch().toString(), ShoppingWiring::reservation);
+                () -> UuidCreator.getTimeOrderedEpoch().toString(), ShoppingWiring::reservation, SHIPPING);
         return new Services(carts, wishlists, place, new Orders(orders, clock));
     }
 
@@ -59,6 +60,9 @@ public final class ShoppingWiring {
     /** Verifies bearer tokens on the cart's OPTIONAL routes (the pool's JWKS is fetched on first use). */
     private static final Supplier<CognitoTokenVerifier> VERIFIER = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
     static final Supplier<TokenVerifier> TOKENS = VERIFIER::get;
+
+    /** Delivery prices: the same rates price the cart's quote and the order. */
+    static final ShippingRates SHIPPING = ShippingRates.STANDARD;
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();

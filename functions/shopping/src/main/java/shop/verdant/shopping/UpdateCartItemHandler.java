@@ -22,6 +22,6 @@ public final class UpdateCartItemHandler extends ShoppingHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        return cart(services().carts().setQuantity(owner(request), request.pathParameter("productId"), body.quantity()));
+        return cart(request, () -> services().carts().setQuantity(owner(request), request.pathParameter("productId"), body.quantity()));
     }
 }

@@ -94,6 +94,16 @@ class ShoppingHandlersTest {
         return e;
     }
 
+    static APIGatewayProxyRequestEvent withQuery(APIGatewayProxyRequestEvent e, String name, String value) {
+        Map<String, java.util.List<String>> q = new HashMap<>();
+        if (e.getMultiValueQueryStringParameters() != null) {
+            q.putAll(e.getMultiValueQueryStringParameters());
+        }
+        q.put(name, java.util.List.of(value));
+        e.setMultiValueQueryStringParameters(q);
+        return e;
+    }
+
     @Test
     void aVisitorsCartLivesByItsToken() {
         var added = new AddCartItemHandler(services).handleRequest(event("shopping-cart-add-item-visitor"), null);
@@ -105,6 +115,21 @@ class ShoppingHandlersTest {
         assertThat(body(added).at("/lines/0/unitPrice/amount").asLong()).isEqualTo(1399);
         assertThat(body(added).at("/subtotal/amount").asLong()).isEqualTo(2798);
         assertThat(added.getHeaders()).containsEntry("Cache-Control", "private, no-store");
+        // delivered to the Netherlands (no country asked): €27.98 is under €40, so €4.95 shipping, €12.02 to go for free
+        assertThat(body(added).at("/delivery/country").asText()).isEqualTo("NL");
+        assertThat(body(added).at("/delivery/shipping/amount").asLong()).isEqualTo(495);
+        assertThat(body(added).at("/delivery/total/amount").asLong()).isEqualTo(2798 + 495);
+        assertThat(body(added).at("/delivery/freeShippingIn/amount").asLong()).isEqualTo(4000 - 2798);
+        var toGermany = new GetCartHandler(services).handleRequest(withQuery(withHeader(event("shopping-cart-get-visitor"),
+                "X-Cart-Token", token), "country", "DE"), null);
+        assertThat(body(toGermany).at("/delivery/shipping/amount").asLong()).isEqualTo(895);
+        assertThat(body(toGermany).at("/delivery/vat/0/rate").asText()).isEqualTo("19");
+        var nowhere = new AddCartItemHandler(services).handleRequest(withQuery(withHeader(event("shopping-cart-add-item-visitor"),
+                "X-Cart-Token", token), "country", "US"), null);
+        assertThat(nowhere.getStatusCode()).isEqualTo(400);
+        assertThat(body(nowhere).at("/errors/0/field").asText()).isEqualTo("country");
+        assertThat(body(new GetCartHandler(services).handleRequest(withHeader(event("shopping-cart-get-visitor"),
+                "X-Cart-Token", token), null)).at("/lines/0/quantity").asInt()).as("the refused add changed nothing").isEqualTo(2);
 
         var replaced = new ReplaceCartHandler(services).handleRequest(withHeader(event("shopping-cart-replace-visitor"), "X-Cart-Token", token), null);
         assertThat(body(replaced).get("lines")).hasSize(2);
@@ -198,7 +223,12 @@ class ShoppingHandlersTest {
         JsonNode order = body(placed);
         // the two brush lines are summed; prices are the catalog's: 3 x 13.99 + 24.50
         assertThat(order.get("lines")).hasSize(2);
+        assertThat(order.at("/subtotal/amount").asLong()).isEqualTo(3 * 1399 + 2450);
+        // €66.47 of goods: delivery is free from €40, so the total is the goods; 21 % VAT (NL) is 66.47 × 21/121 = 11.536…
+        assertThat(order.at("/shipping/amount").asLong()).isZero();
         assertThat(order.at("/total/amount").asLong()).isEqualTo(3 * 1399 + 2450);
+        assertThat(order.at("/vat/0/rate").asText()).isEqualTo("21");
+        assertThat(order.at("/vat/0/amount/amount").asLong()).isEqualTo(1154);
         assertThat(order.get("status").asText()).isEqualTo("PENDING_PAYMENT");
         String id = order.get("orderId").asText();
         assertThat(placed.getHeaders()).containsEntry("Location", "/api/orders/" + id);

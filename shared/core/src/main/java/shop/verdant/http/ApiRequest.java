@@ -35,6 +35,12 @@ public final class ApiRequest {
         return out;
     }
 
+    /** A query parameter's first value, or null. */
+    public String queryParameter(String name) {
+        List<String> values = queryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }

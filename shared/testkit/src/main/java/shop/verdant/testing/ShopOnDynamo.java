@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Real adapters, real conditional writes and transactions: what the handlers run on.
  */
 public final class ShopOnDynamo {
-    public static final Address SHIP_TO = new Address("Ann Example", "1 Green Lane", null, "Utrecht", "3511", "NL");
+    public static final Address SHIP_TO = new Address("Ann Example", "1 Green Lane", null, "Utrecht", "3511 AB", "NL");
 
     /** A clock that stands still until the test moves it. */
     public static final class TestClock extends Clock {
@@ -98,7 +98,7 @@ public final class ShopOnDynamo {
         wishlists = new Wishlists(new DynamoDbWishlistRepository(client, wishlistsTable), products, carts, clock);
         placeOrder = new PlaceOrder(store, products, carts, clock,
                 () -> String.format("0000-order-%08d-%s", ids.incrementAndGet(), Long.toHexString(System.nanoTime())),
-                () -> Duration.ofMinutes(15));
+                () -> Duration.ofMinutes(15), shop.verdant.domain.shopping.ShippingRates.STANDARD);
         orders = new Orders(store, clock);
     }
 

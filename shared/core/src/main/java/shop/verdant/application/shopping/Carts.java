@@ -53,8 +53,21 @@ public final class Carts {
         Quantities.checkProductId(productId, "productId");
         int q = Quantities.check(quantity, "quantity");
         Product p = shoppable(productId);
+        if (p.stockAvailable() <= 0) {
+            throw new ConflictException("out-of-stock", "Out of stock",
+                    p.name() + " is out of stock; nothing was added to the cart.", Map.of("productId", productId));
+        }
         CartOwner o = owner.hasCart() ? owner : owner.withToken(tokens.issue());
-        return update(o, cart -> cart.add(productId, q, p.price().minor(), clock.instant()));
+        boolean[] capped = {false};
+        CartView view = update(o, cart -> {
+            CartLine line = cart.line(productId);
+            int have = line == null ? 0 : line.quantity();
+            // more than the shelf holds: the line takes what there is and says so
+            int allowed = (int) Math.min(q, Math.max(0, p.stockAvailable() - have));
+            capped[0] = allowed < q;
+            return allowed == 0 ? cart : cart.add(productId, allowed, p.price().minor(), clock.instant());
+        });
+        return capped[0] ? view.withWarning(productId, CartView.Warning.CAPPED) : view;
     }
 
     public CartView setQuantity(CartOwner owner, String productId, Integer quantity) {
@@ -64,11 +77,14 @@ public final class Carts {
             throw new NotFoundException("Product " + productId + " is not in the cart.");
         }
         Product p = products.find(productId).orElse(null);
-        return update(owner, cart -> {
+        // more than the shelf holds (but some): the line takes what there is and says so
+        int allowed = p != null && p.stockAvailable() > 0 ? (int) Math.min(q, p.stockAvailable()) : q;
+        CartView view = update(owner, cart -> {
             CartLine line = cart.line(productId);
             long seen = p != null ? p.price().minor() : line == null ? 0 : line.seenPriceMinor();
-            return cart.set(productId, q, seen, clock.instant());
+            return cart.set(productId, allowed, seen, clock.instant());
         });
+        return allowed < q ? view.withWarning(productId, CartView.Warning.CAPPED) : view;
     }
 
     public CartView remove(CartOwner owner, String productId) {

@@ -20,6 +20,8 @@ import shop.verdant.domain.common.ValidationException;
 import shop.verdant.domain.shopping.Order;
 import shop.verdant.domain.shopping.OrderLine;
 import shop.verdant.domain.shopping.OrderStatus;
+import shop.verdant.domain.shopping.OrderTotals;
+import shop.verdant.domain.shopping.ShippingRates;
 import shop.verdant.domain.shopping.Pricing;
 import shop.verdant.domain.shopping.Quantities;
 
@@ -45,9 +47,11 @@ public final class PlaceOrder {
     private final Clock clock;
     private final Supplier<String> newId;
     private final Supplier<Duration> reservation;
+    private final ShippingRates shipping;
 
     public PlaceOrder(OrderStore store, ProductRepository products, Carts carts, Clock clock, Supplier<String> newId,
-                      Supplier<Duration> reservation) {
+                      Supplier<Duration> reservation, ShippingRates shipping) {
+        this.shipping = shipping;
         this.store = store;
         this.products = products;
         this.carts = carts;
@@ -107,7 +111,8 @@ public final class PlaceOrder {
                     l.total().minor()));
         }
         Instant now = clock.instant();
-        Order order = new Order(newId.get(), customerId, lines, priced.subtotal(), OrderStatus.PENDING_PAYMENT,
+        OrderTotals totals = OrderTotals.of(priced.subtotal(), shipTo.destination(), shipping);
+        Order order = new Order(newId.get(), customerId, lines, totals, OrderStatus.PENDING_PAYMENT,
                 shipTo, now, now.plus(reservation.get()), now);
         IdempotencyRecord record = new IdempotencyRecord(key, fingerprint, order, now, now.plus(KEY_LIFETIME));
         try {

@@ -5,7 +5,7 @@ import java.util.List;
 import shop.verdant.domain.common.FieldError;
 import shop.verdant.domain.common.ValidationException;
 
-/** Where an order goes. {@code country} is an ISO 3166-1 alpha-2 code. */
+/** Where an order goes. {@code country} is an ISO 3166-1 alpha-2 code of a {@link Destination}. */
 public record Address(String name, String line1, String line2, String city, String postcode, String country) {
 
     public Address validated(String prefix) {
@@ -17,14 +17,24 @@ public record Address(String name, String line1, String line2, String city, Stri
         }
         required(errors, prefix + ".city", city, 100);
         required(errors, prefix + ".postcode", postcode, 20);
-        if (country == null || !country.matches("[A-Z]{2}")) {
-            errors.add(new FieldError(prefix + ".country", "Must be a two-letter country code (ISO 3166-1)."));
+        Destination to = country == null ? null : Destination.of(country).orElse(null);
+        if (to == null) {
+            errors.add(new FieldError(prefix + ".country", "We deliver to " + String.join(", ",
+                    Destination.ALL.stream().map(Destination::country).toList()) + " (ISO 3166-1 codes)."));
+        } else if (postcode != null && !postcode.isBlank() && postcode.length() <= 20 && !to.acceptsPostcode(postcode)) {
+            errors.add(new FieldError(prefix + ".postcode", "Is not a postcode in " + to.name() + " (for example "
+                    + to.postcodeExample() + ")."));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new Address(name.strip(), line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(),
-                city.strip(), postcode.strip(), country);
+                city.strip(), postcode.strip().toUpperCase(java.util.Locale.ROOT), country);
+    }
+
+    /** The destination of a validated address. */
+    public Destination destination() {
+        return Destination.of(country).orElseThrow(() -> new IllegalStateException("not a destination: " + country));
     }
 
     private static void required(List<FieldError> errors, String field, String value, int max) {

@@ -6,17 +6,23 @@ import java.util.Objects;
 import shop.verdant.domain.common.Money;
 
 /**
- * An order: priced lines (one per product, quantities already summed), the total, and where it stands.
+ * An order: priced lines (one per product, quantities already summed), its totals, and where it stands.
  * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}.
  */
-public record Order(String orderId, String customerId, List<OrderLine> lines, Money total, OrderStatus status,
+public record Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
                     Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt) {
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(totals, "totals");
         lines = List.copyOf(lines);
+    }
+
+    /** What the customer is charged. */
+    public Money total() {
+        return totals.total();
     }
 
     public int itemCount() {
@@ -28,6 +34,6 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Mo
     }
 
     public Order withStatus(OrderStatus next, Instant at) {
-        return new Order(orderId, customerId, lines, total, next, shipTo, createdAt, expiresAt, at);
+        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at);
     }
 }

@@ -27,6 +27,7 @@ import shop.verdant.domain.shopping.Address;
 import shop.verdant.domain.shopping.Order;
 import shop.verdant.domain.shopping.OrderLine;
 import shop.verdant.domain.shopping.OrderStatus;
+import shop.verdant.domain.shopping.OrderTotals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -269,8 +270,13 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         item.put("createdAt", s(o.createdAt().toString()));
         item.put("updatedAt", s(o.updatedAt().toString()));
         item.put("status", s(o.status().name()));
-        item.put("totalMinor", n(o.total().minor()));
-        item.put("currency", s(o.total().currency()));
+        OrderTotals t = o.totals();
+        item.put("totalMinor", n(t.total().minor()));
+        item.put("subtotalMinor", n(t.subtotal().minor()));
+        item.put("shippingMinor", n(t.shipping().minor()));
+        item.put("vat", l(t.vat().stream().map(v -> m(Map.of("rateBasisPoints", n(v.rateBasisPoints()),
+                "amountMinor", n(v.amount().minor())))).toList()));
+        item.put("currency", s(t.currency()));
         item.put("expiresAt", s(o.expiresAt().toString()));
         item.put("version", n(1));
         if (o.status() == OrderStatus.PENDING_PAYMENT) {
@@ -323,10 +329,25 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
             shipTo = new Address(str(m, "name"), str(m, "line1"), str(m, "line2"), str(m, "city"), str(m, "postcode"),
                     str(m, "country"));
         }
-        return new Order(str(item, "orderId"), str(item, "customerId"), lines,
-                Money.of(num(item, "totalMinor"), str(item, "currency")), OrderStatus.valueOf(str(item, "status")),
+        return new Order(str(item, "orderId"), str(item, "customerId"), lines, totals(item),
+                OrderStatus.valueOf(str(item, "status")),
                 shipTo, Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "expiresAt")),
                 Instant.parse(str(item, "updatedAt")));
+    }
+
+    private static OrderTotals totals(Map<String, AttributeValue> item) {
+        String currency = str(item, "currency");
+        List<OrderTotals.VatAmount> vat = new ArrayList<>();
+        if (item.containsKey("vat")) {
+            for (AttributeValue v : item.get("vat").l()) {
+                vat.add(new OrderTotals.VatAmount((int) num(v.m(), "rateBasisPoints"), Money.of(num(v.m(), "amountMinor"), currency)));
+            }
+        }
+        Money total = Money.of(num(item, "totalMinor"), currency);
+        // orders placed before totals were itemised carry only their total: goods, no shipping
+        Money subtotal = item.containsKey("subtotalMinor") ? Money.of(num(item, "subtotalMinor"), currency) : total;
+        Money shipping = item.containsKey("shippingMinor") ? Money.of(num(item, "shippingMinor"), currency) : Money.zero(currency);
+        return new OrderTotals(subtotal, shipping, vat, total);
     }
 
     /** The key's record keeps the order as it was placed (without the expiry index's attributes): what a replay answers. */

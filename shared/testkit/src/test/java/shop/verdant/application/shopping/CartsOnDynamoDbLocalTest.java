@@ -61,6 +61,31 @@ class CartsOnDynamoDbLocalTest {
     }
 
     @Test
+    void aLineIsCappedAtTheStockAvailable_andSaysWhy() {
+        shop.product("cart-cap", 700, 3);
+        CartOwner owner = visitor();
+        CartView added = shop.carts.add(owner, "cart-cap", 5);
+        assertThat(added.lines().get(0).quantity()).isEqualTo(3);
+        assertThat(added.lines().get(0).warnings()).containsExactly(CartView.Warning.CAPPED);
+        assertThat(added.orderable()).isTrue();
+        // the line already holds all there is: nothing more is added, and the answer says why
+        CartView again = shop.carts.add(owner, "cart-cap", 1);
+        assertThat(again.lines().get(0).quantity()).isEqualTo(3);
+        assertThat(again.lines().get(0).warnings()).containsExactly(CartView.Warning.CAPPED);
+        CartView set = shop.carts.setQuantity(owner, "cart-cap", 9);
+        assertThat(set.lines().get(0).quantity()).isEqualTo(3);
+        assertThat(set.lines().get(0).warnings()).containsExactly(CartView.Warning.CAPPED);
+        assertThat(shop.carts.setQuantity(owner, "cart-cap", 2).lines().get(0).warnings()).isEmpty();
+        // the stored cart holds the capped quantity, and a plain read carries no stale warning
+        assertThat(shop.carts.view(owner).lines().get(0).quantity()).isEqualTo(2);
+
+        shop.product("cart-none-left", 700, 0);
+        assertThatThrownBy(() -> shop.carts.add(owner, "cart-none-left", 1)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.getMessage()).contains("out of stock"));
+        assertThat(shop.carts.view(owner).lines()).hasSize(1);
+    }
+
+    @Test
     void limits_oneToTenPerLine_fiftyLines() {
         shop.product("cart-limit", 500, 100);
         CartOwner owner = visitor();

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.verdant.application.shopping.port.StockLedger;
 import shop.verdant.domain.common.ConflictException;
+import shop.verdant.domain.common.Money;
+import shop.verdant.domain.shopping.OrderTotals;
 import shop.verdant.domain.common.UnprocessableException;
 import shop.verdant.domain.common.ValidationException;
 import shop.verdant.domain.shopping.Order;
@@ -145,7 +147,12 @@ class OrdersOnDynamoDbLocalTest {
         Order order = shop.orders.get("c2", o.orderId());
         assertThat(order.lines()).hasSize(1);
         assertThat(order.lines().get(0).quantity()).isEqualTo(5);
-        assertThat(order.total().minor()).isEqualTo(1250);
+        // €12.50 of goods to the Netherlands: €4.95 shipping (free only from €40), 21 % VAT contained in the total
+        assertThat(order.totals().subtotal().minor()).isEqualTo(1250);
+        assertThat(order.totals().shipping().minor()).isEqualTo(495);
+        assertThat(order.total().minor()).isEqualTo(1745);
+        assertThat(order.totals().vat()).containsExactly(new OrderTotals.VatAmount(2100,
+                Money.of(303, "EUR")));   // 17.45 × 21/121 = 3.028…
         assertThat(shop.store.levels("sum-1")).isEqualTo(new StockLedger.Levels(5, 5, 0));
 
         var tooMany = new PlaceOrderCommand(List.of(new PlaceOrderCommand.Line("sum-1", 6),
