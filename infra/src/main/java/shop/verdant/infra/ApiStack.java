@@ -123,7 +123,10 @@ public final class ApiStack extends Stack {
         Map<Need, ISecret> secrets = Map.of(
                 Need.REDIS, deps.cache().authToken(),
                 Need.CURSOR_KEY, keySecret("CursorKeys", "Seals search cursors (keyring: kid:key,...; current first)"),
-                Need.CART_TOKEN_KEY, keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"));
+                Need.CART_TOKEN_KEY, keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"),
+                Need.STRIPE_API_KEY, stripeSecret("StripeSecretKey", "Stripe's secret API key (sk_live_... or sk_test_...)"),
+                Need.STRIPE_WEBHOOK_SECRET, stripeSecret("StripeWebhookSecret",
+                        "The signing secret (whsec_...) of the Stripe webhook endpoint .../api/webhooks/stripe"));
 
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
@@ -133,7 +136,8 @@ public final class ApiStack extends Stack {
                 String stackId = capitalized(group.name()) + (part == 1 ? "" : String.valueOf(part));
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
-                        routesApi, resourceIds, environment(group, deps), secretsOf(group, secrets), placement(group, deps))));
+                        routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
+                        secretsOf(group, own, secrets), placement(group, deps))));
             }
         }
 
@@ -194,18 +198,36 @@ public final class ApiStack extends Stack {
         return secret;
     }
 
+    /**
+     * A Stripe secret: Stripe issues the value, so the secret is created with a placeholder and the operator puts
+     * the real one (README, Deploy to AWS); functions read it after SnapStart restore, never at build time.
+     */
+    private ISecret stripeSecret(String id, String description) {
+        Secret secret = Secret.Builder.create(this, id)
+                .description(description + "; set with aws secretsmanager put-secret-value")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(32).build())
+                .build();
+        Nag.suppress(secret, "AwsSolutions-SMG4", "Stripe issues and rolls this value (dashboard: roll key / roll secret); "
+                + "the new value is put into the secret, which functions read on their next cold start.");
+        return secret;
+    }
+
     private static List<FunctionGroup> groupsOf(List<Trigger> triggers) {
         return triggers.stream().map(t -> t.handler().group()).distinct().toList();
     }
 
     /** Table names for every table the group touches, and the settings its needs call for. */
-    private static Map<String, String> environment(FunctionGroup group, Props deps) {
+    private static Map<String, String> environment(FunctionGroup group, Props deps, Object stripePublishableKey) {
         Map<String, String> env = new LinkedHashMap<>();
         deps.triggers().stream().filter(t -> t.handler().group().equals(group))
                 .flatMap(t -> t.handler().tables().keySet().stream()).distinct()
                 .forEach(spec -> env.put(spec.envVar(), deps.data().tables().get(spec).getTableName()));
         if (group.needs(Need.REDIS)) {
             env.put("REDIS_URL", deps.cache().redisUrl());
+        }
+        if (group.needs(Need.STRIPE_API_KEY)) {
+            // not a secret: Stripe.js in the browser uses it; set per deployment (cdk.json context)
+            env.put("STRIPE_PUBLISHABLE_KEY", stripePublishableKey == null ? "pk_test_unset" : stripePublishableKey.toString());
         }
         if (group.needs(Need.TOKEN_VERIFIER)) {
             env.put("COGNITO_ISSUER", deps.auth().issuer());
@@ -214,12 +236,18 @@ public final class ApiStack extends Stack {
         return env;
     }
 
-    /** The secrets the group's needs name, by the name the code reads. */
-    private static Map<String, ISecret> secretsOf(FunctionGroup group, Map<Need, ISecret> secrets) {
+    /** The secrets the needs of the group and of its functions name, by the name the code reads. */
+    private static Map<String, ISecret> secretsOf(FunctionGroup group, List<Trigger> own, Map<Need, ISecret> secrets) {
         Map<String, ISecret> out = new LinkedHashMap<>();
-        for (Need need : Need.values()) {
-            if (group.needs(need) && need.secret().isPresent()) {
-                out.put(need.secretName(), secrets.get(need));
+        for (Trigger t : own) {
+            for (Need need : t.handler().needs()) {
+                if (need.secret().isPresent()) {
+                    ISecret secret = secrets.get(need);
+                    if (secret == null) {
+                        throw new IllegalStateException("no secret provisioned for " + need + " (group " + group.name() + ")");
+                    }
+                    out.put(need.secretName(), secret);
+                }
             }
         }
         return out;

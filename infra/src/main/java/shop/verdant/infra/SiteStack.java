@@ -82,7 +82,7 @@ public final class SiteStack extends Stack {
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
                                 .contentSecurityPolicy(SecurityHeaders.contentSecurityPolicy(
-                                        SecurityHeaders.cognitoOrigin(getRegion()))).override(true).build())
+                                        SecurityHeaders.cognitoOrigin(getRegion()), true)).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.seconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
                                 .includeSubdomains(true).override(true).build())
@@ -152,6 +152,7 @@ public final class SiteStack extends Stack {
                         Source.asset(Repo.siteDir(), software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
                                 .exclude(List.of("e2e", "e2e/**", "node_modules", "node_modules/**", "package*.json")).build()),
                         Source.jsonData("config.json", Map.of("apiBase", "/api", "environment", "aws",
+                                "stripe", Map.of("js", SecurityHeaders.STRIPE_JS),
                                 "cognito", Map.of("endpoint", "https://cognito-idp." + getRegion() + ".amazonaws.com/",
                                         "region", getRegion(),
                                         "userPoolId", deps.auth().pool().getUserPoolId(),

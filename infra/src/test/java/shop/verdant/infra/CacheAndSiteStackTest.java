@@ -79,7 +79,7 @@ class CacheAndSiteStackTest {
         Synth.SITE.resourceCountIs("Custom::CDKBucketDeployment", 1);
         Synth.SITE.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of(
                 "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Match.objectLike(Map.of(
-                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", shop.verdant.contract.SecurityHeaders.contentSecurityPolicy("https://cognito-idp.eu-west-1.amazonaws.com"),
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", shop.verdant.contract.SecurityHeaders.contentSecurityPolicy("https://cognito-idp.eu-west-1.amazonaws.com", true),
                                 "Override", true))))))));
     }
 

@@ -32,7 +32,7 @@ class TemplatesTest {
     /** A copy of a trigger under another name (and path), as if the shop had grown by one more use case. */
     private static Trigger copy(Trigger t, int n) {
         Handler h = t.handler();
-        Handler copy = new Handler(h.className().replace("Handler", n + "Handler"), h.group(), h.tables(), h.description());
+        Handler copy = new Handler(h.className().replace("Handler", n + "Handler"), h.group(), h.tables(), h.description(), h.ownNeeds());
         return t.accept(new Trigger.Visitor<Trigger>() {
             public Trigger route(Route r) {
                 return new Route(r.method(), "/api/copy" + n + r.path().substring(4), copy, r.auth(), r.roles());

@@ -48,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> securityHeaders = SecurityHeaders.all(null);
     private volatile CognitoProxy cognito;
     private volatile Function<String, List<String>> mailbox;
+    private volatile StripeStandIn stripe;
 
     public Gateway(int port, List<Route> routes, Path siteDir, String imagesBaseUrl,
                    Supplier<Map<String, Object>> siteConfig, Path accessLogFile) throws IOException {
@@ -92,6 +93,11 @@ public final class Gateway implements AutoCloseable {
         this.cognito = new CognitoProxy(endpoint, accessTokens, postConfirmation);
     }
 
+    /** {@code /stripe/*} reaches the local Stripe stand-in (its API for stripe-java, its Stripe.js for the site). */
+    public void stripe(StripeStandIn standIn) {
+        this.stripe = standIn;
+    }
+
     /** {@code GET /local/mailbox?email=} answers the confirmation codes "sent" to an address (local shop only). */
     public void mailbox(Function<String, List<String>> codesFor) {
         this.mailbox = codesFor;
@@ -115,6 +121,9 @@ public final class Gateway implements AutoCloseable {
             String path = r.rawPath();
             if (path.equals("/api") || path.startsWith("/api/")) {
                 return api.serve(r);
+            }
+            if (path.startsWith("/stripe/") && stripe != null) {
+                return stripe.serve(r);
             }
             if (path.startsWith("/images/")) {
                 return site.image(r);

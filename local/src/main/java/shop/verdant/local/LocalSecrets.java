@@ -33,8 +33,13 @@ final class LocalSecrets {
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         for (Need need : Need.values()) {
-            need.secret().ifPresent(name -> secrets.put(name, stored.getProperty(name,
-                    need == Need.REDIS ? password() : Keyring.generate("local1"))));
+            need.secret().ifPresent(name -> secrets.put(name, stored.getProperty(name, switch (need) {
+                case REDIS -> password();
+                // test-mode keys of the local Stripe stand-in, shaped like Stripe's
+                case STRIPE_API_KEY -> "sk_test_local" + password();
+                case STRIPE_WEBHOOK_SECRET -> "whsec_local" + password();
+                default -> Keyring.generate("local1");
+            })));
         }
         if (file != null && !stored.keySet().containsAll(secrets.keySet())) {
             Files.createDirectories(dataDir);

@@ -21,6 +21,7 @@ import shop.verdant.adapter.redis.RedisCatalog;
 import shop.verdant.application.catalog.ManageCatalog;
 import shop.verdant.config.SecretSource;
 import shop.verdant.domain.catalog.Product;
+import shop.verdant.contract.Need;
 import shop.verdant.contract.TableSpec;
 import shop.verdant.contract.Tables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,33 +52,40 @@ public final class LocalShop implements AutoCloseable {
      */
     public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, int cognitoPort, Path dataDir,
                           Path siteDir, Path workDir, Path s3MockJar, Path cognitoPackage, int orderExpirySeconds,
-                          int sweepSeconds) {
+                          int sweepSeconds, StripeStandIn.Delivery stripeDelivery) {
         public static Options defaults() {
             Path target = codeHome();
             return new Options(8080, 0, 0, 0, 0, null, target.resolve("../../site").normalize(),
                     target.resolve("local-shop"), target.resolve("engines/s3mock.jar"),
-                    target.resolve("../cognito").normalize(), 900, 15);
+                    target.resolve("../cognito").normalize(), 900, 15, StripeStandIn.Delivery.PROMPT);
         }
 
         /** Defaults for a repository checkout at {@code repo}, on free ports, in memory. */
         public static Options forRepository(Path repo, Path workDir) {
             return new Options(0, 0, 0, 0, 0, null, repo.resolve("site"), workDir,
-                    repo.resolve("local/target/engines/s3mock.jar"), repo.resolve("local/cognito"), 900, 15);
+                    repo.resolve("local/target/engines/s3mock.jar"), repo.resolve("local/cognito"), 900, 15,
+                    StripeStandIn.Delivery.PROMPT);
         }
 
         public Options withPort(int newPort) {
             return new Options(newPort, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
-                    cognitoPackage, orderExpirySeconds, sweepSeconds);
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery);
         }
 
         public Options withOrders(int expirySeconds, int sweepEverySeconds) {
             return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
-                    cognitoPackage, expirySeconds, sweepEverySeconds);
+                    cognitoPackage, expirySeconds, sweepEverySeconds, stripeDelivery);
+        }
+
+        /** How the Stripe stand-in delivers webhooks (duplicates, delays that reorder them). */
+        public Options withStripeDelivery(StripeStandIn.Delivery delivery) {
+            return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, delivery);
         }
 
         public Options withWorkDir(Path dir) {
             return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, dir, s3MockJar,
-                    cognitoPackage, orderExpirySeconds, sweepSeconds);
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery);
         }
     }
 
@@ -89,6 +97,7 @@ public final class LocalShop implements AutoCloseable {
     private Path accessLog;
     private long readyMillis;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private StripeStandIn stripe;
     private volatile boolean closed;
 
     private LocalShop() {
@@ -184,6 +193,28 @@ public final class LocalShop implements AutoCloseable {
         gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
                 triggers.postConfirmation());
         gateway.mailbox(cognito::mailbox);
+        URI gatewayUrl = URI.create("http://127.0.0.1:" + gateway.port());
+        String realStripe = System.getenv("STRIPE_SECRET_KEY");
+        if (realStripe != null && realStripe.startsWith("sk_test_") && System.getenv("STRIPE_WEBHOOK_SECRET") != null
+                && System.getenv("STRIPE_PUBLISHABLE_KEY") != null) {
+            // real Stripe in test mode: its webhooks reach this laptop only through `stripe listen --forward-to`
+            System.setProperty("STRIPE_SECRET_KEY", realStripe);
+            System.setProperty("STRIPE_WEBHOOK_SECRET", System.getenv("STRIPE_WEBHOOK_SECRET"));
+            System.setProperty("STRIPE_PUBLISHABLE_KEY", System.getenv("STRIPE_PUBLISHABLE_KEY"));
+            siteConfig.put("stripe", Map.of("js", "https://js.stripe.com/v3/"));
+            endpoints.put("Stripe", "real Stripe (test mode); forward webhooks to " + gatewayUrl + "/api/webhooks/stripe");
+        } else {
+            String publishable = "pk_test_local" + StripeStandIn.token(24);
+            System.setProperty("STRIPE_PUBLISHABLE_KEY", publishable);
+            System.setProperty("STRIPE_API_BASE", gatewayUrl + "/stripe");
+            stripe = track(new StripeStandIn(secrets.get(Need.STRIPE_API_KEY.secretName()), publishable,
+                    secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()), () -> gatewayUrl.resolve("/api/webhooks/stripe"),
+                    o.stripeDelivery(), java.time.Clock.systemUTC()));
+            gateway.stripe(stripe);
+            siteConfig.put("stripe", Map.of("js", "/stripe/v3/stripe.js"));
+            endpoints.put("Stripe", "local stand-in at " + gatewayUrl + "/stripe, webhook signing secret "
+                    + secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()));
+        }
         gateway.warmUp();
         this.triggers = triggers;
 
@@ -226,6 +257,11 @@ public final class LocalShop implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + gateway.port() + "/");
+    }
+
+    /** The local Stripe stand-in; null when the shop talks to real Stripe. */
+    public StripeStandIn stripe() {
+        return stripe;
     }
 
     public String cognitoEndpoint() {
@@ -313,6 +349,7 @@ public final class LocalShop implements AutoCloseable {
         int sweep = o.sweepSeconds();
         Path dataDir = null;
         Path siteDir = o.siteDir();
+        StripeStandIn.Delivery delivery = o.stripeDelivery();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -326,6 +363,8 @@ public final class LocalShop implements AutoCloseable {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--persist" -> dataDir = Path.of(".verdant-data").toAbsolutePath();
                 case "--site" -> siteDir = Path.of(args[++i]).toAbsolutePath();
+                // the Stripe stand-in delivers each webhook twice, after up to 3 s, so they also arrive out of order
+                case "--stripe-chaos" -> delivery = new StripeStandIn.Delivery(1.0, 3_000);
                 case "--help", "-h" -> {
                     System.out.println("""
                             Usage: java -jar local/target/verdant-local.jar [options]
@@ -338,7 +377,10 @@ public final class LocalShop implements AutoCloseable {
                               --sweep-seconds N   how often expired orders are released (default 15)
                               --persist           keep data between runs in ./.verdant-data
                               --data-dir DIR      keep data between runs in DIR
-                              --site DIR          storefront files (default: the repository's site/)""");
+                              --site DIR          storefront files (default: the repository's site/)
+                              --stripe-chaos      the Stripe stand-in duplicates, delays and reorders webhooks
+                            With STRIPE_SECRET_KEY=sk_test_..., STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET set,
+                            the shop talks to real Stripe (test mode) instead of the stand-in.""");
                     return;
                 }
                 default -> {
@@ -348,8 +390,8 @@ public final class LocalShop implements AutoCloseable {
             }
         }
         Options options = new Options(port, dynamoPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, o.workDir(),
-                o.s3MockJar(), o.cognitoPackage(), expiry, sweep);
-        System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock and cognito-local ...");
+                o.s3MockJar(), o.cognitoPackage(), expiry, sweep, delivery);
+        System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock, cognito-local and the Stripe stand-in ...");
         LocalShop shop = LocalShop.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Verdant ...");

@@ -66,8 +66,12 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<Caller, Integer> ownerOnly() {
+        return ownerOnly(200);
+    }
+
+    private static Map<Caller, Integer> ownerOnly(int ownerStatus) {
         Map<Caller, Integer> m = signedIn(404);
-        m.put(Caller.CUSTOMER_A, 200);
+        m.put(Caller.CUSTOMER_A, ownerStatus);
         return m;
     }
 
@@ -93,7 +97,11 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/orders", c -> "/api/orders", c -> Api.orderBody(product, 1), signedIn(201)),
                 new Row("GET", "/api/orders", c -> "/api/orders", c -> null, signedIn(200)),
                 new Row("GET", "/api/orders/{id}", c -> "/api/orders/" + orderOfA, c -> null, ownerOnly()),
-                new Row("POST", "/api/orders/{id}/cancel", c -> "/api/orders/" + orderOfA + "/cancel", c -> null, ownerOnly()));
+                new Row("POST", "/api/orders/{id}/payments", c -> "/api/orders/" + orderOfA + "/payments",
+                        c -> "{\"provider\":\"stripe\"}", ownerOnly(201)),
+                new Row("POST", "/api/orders/{id}/cancel", c -> "/api/orders/" + orderOfA + "/cancel", c -> null, ownerOnly()),
+                // Stripe calls it unsigned by any token: whoever calls without Stripe's signature gets a 400
+                new Row("POST", "/api/webhooks/stripe", c -> "/api/webhooks/stripe", c -> "{\"id\":\"evt_1\"}", all(400)));
     }
 
     @Test
@@ -114,7 +122,7 @@ class AuthorizationMatrixTest {
             String token = TOKENS.get(caller);
             for (Row row : rows()) {
                 Map<String, String> headers = new LinkedHashMap<>();
-                if (row.method().equals("POST") && row.routePath().equals("/api/orders")) {
+                if (row.method().equals("POST") && (row.routePath().equals("/api/orders") || row.routePath().endsWith("/payments"))) {
                     headers.put("Idempotency-Key", UUID.randomUUID().toString());
                 }
                 if (row.routePath().equals("/api/cart/merge") && token != null) {

@@ -64,7 +64,12 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/orders", List.of(sub, "header.Idempotency-Key=probe-key-0001", "body={\"lines\":[" + line
                         + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}}")),
                 Map.entry("GET /api/orders/{id}", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
-                Map.entry("POST /api/orders/{id}/cancel", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")));
+                Map.entry("POST /api/orders/{id}/cancel", List.of(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
+                // the webhook and payment paths load stripe-java and the verifier from the jar
+                Map.entry("POST /api/orders/{id}/payments", List.of(sub, "path.id=" + java.util.UUID.randomUUID(),
+                        "header.Idempotency-Key=probe-pay-0001", "body={\"provider\":\"stripe\"}", "expect=404")),
+                Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
+                        "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
         try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
             setup.ensureUser(shop.userPool().userPoolId(), shop.userPool().clientId(), triggerUser, "Trigger-Probe-1", null, null);
@@ -101,7 +106,8 @@ class ShadedJarSmokeTest {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", jar + ":" + target.resolve("test-classes")));
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
-                    "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS"));
+                    "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS",
+                    "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));

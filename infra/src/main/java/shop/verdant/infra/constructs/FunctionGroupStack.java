@@ -24,7 +24,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
 
     /**
      * {@code resourceIds}: the REST API's resource id for each route path; {@code environment} and
-     * {@code secrets}: what the group's needs resolve to; {@code placement}: the VPC, for groups that need Redis.
+     * {@code secrets}: what the needs of the group and of its functions resolve to (each function gets its own); {@code placement}: the VPC, for groups that need Redis.
      */
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
@@ -45,8 +45,13 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     }
 
     private ShopFunction function(Trigger trigger) {
+        // each function reads exactly the secrets its own needs name
+        Map<String, ISecret> own = new java.util.LinkedHashMap<>();
+        for (shop.verdant.contract.Need need : trigger.handler().needs()) {
+            need.secret().ifPresent(name -> own.put(name, props.secrets().get(name)));
+        }
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
-                props.jar(), props.tables(), props.environment(), props.secrets(), props.placement()));
+                props.jar(), props.tables(), props.environment(), own, props.placement()));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class Contract {
         List<Trigger> all = new ArrayList<>();
         all.addAll(CatalogContract.TRIGGERS);
         all.addAll(ShoppingContract.TRIGGERS);
+        all.addAll(PaymentsContract.TRIGGERS);
         all.addAll(AccountsContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();

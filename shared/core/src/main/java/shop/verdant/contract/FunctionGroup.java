@@ -26,6 +26,11 @@ public record FunctionGroup(String name, String module, String description, Set<
         return new Handler(handlerPackage() + "." + simpleName, this, tables, description);
     }
 
+    /** A handler of this group that needs more than the group does. */
+    public Handler handler(String simpleName, java.util.Map<TableSpec, TableAccess> tables, String description, Set<Need> ownNeeds) {
+        return new Handler(handlerPackage() + "." + simpleName, this, tables, description, ownNeeds);
+    }
+
     public boolean needs(Need need) {
         return needs.contains(need);
     }

@@ -16,7 +16,11 @@ public enum Need {
     /** The keyring that signs visitor cart tokens, so only tokens the server issued name a cart. */
     CART_TOKEN_KEY("CART_TOKEN_KEYS"),
     /** Cognito's admin API on the shop's user pool (adding users to groups). */
-    USER_POOL_ADMIN(null);
+    USER_POOL_ADMIN(null),
+    /** Stripe's secret API key (sk_...): creating, reading, cancelling and refunding PaymentIntents. */
+    STRIPE_API_KEY("STRIPE_SECRET_KEY"),
+    /** The Stripe webhook endpoint's signing secret (whsec_...), read only by the webhook. */
+    STRIPE_WEBHOOK_SECRET("STRIPE_WEBHOOK_SECRET");
 
     private final String secret;
 

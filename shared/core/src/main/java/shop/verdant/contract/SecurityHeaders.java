@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The security headers on every response of the shop: CloudFront's response-headers policy adds them on
- * AWS, the local gateway adds the same ones. Same-origin everything: the site loads no third-party script,
- * style, font or image; it talks only to its own API and to the Cognito user-pool endpoint.
+ * AWS, the local gateway adds the same ones. Same-origin everything but Stripe: the site loads no other
+ * third-party script, style, font or image; it talks only to its own API, the Cognito user-pool endpoint and,
+ * on AWS, Stripe.js (whose card fields are Stripe's frames, so no card number touches the shop).
  */
 public final class SecurityHeaders {
     private SecurityHeaders() {
@@ -17,11 +18,24 @@ public final class SecurityHeaders {
     public static final String FRAME_OPTIONS = "DENY";
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
-    /** {@code cognitoOrigin}: where the site calls Cognito (the region's endpoint on AWS; same origin locally). */
+    /** Where Stripe.js loads from on AWS (locally the stand-in serves its subset on the same origin). */
+    public static final String STRIPE_JS = "https://js.stripe.com/v3/";
+
+    /**
+     * {@code cognitoOrigin}: where the site calls Cognito (the region's endpoint on AWS; same origin locally);
+     * {@code stripe}: whether the page may load Stripe.js and its frames and talk to Stripe's API (AWS, real Stripe).
+     */
+    public static String contentSecurityPolicy(String cognitoOrigin, boolean stripe) {
+        String stripeScript = stripe ? " https://js.stripe.com" : "";
+        return "default-src 'self'; script-src 'self'" + stripeScript + "; style-src 'self'; img-src 'self' data:"
+                + (stripe ? " https://*.stripe.com" : "") + "; font-src 'self'; "
+                + "connect-src 'self'" + (cognitoOrigin == null ? "" : " " + cognitoOrigin) + (stripe ? " https://api.stripe.com" : "")
+                + "; frame-src " + (stripe ? "https://js.stripe.com https://hooks.stripe.com" : "'none'")
+                + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    }
+
     public static String contentSecurityPolicy(String cognitoOrigin) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self'" + (cognitoOrigin == null ? "" : " " + cognitoOrigin) + "; frame-ancestors 'none'; "
-                + "base-uri 'self'; form-action 'self'; object-src 'none'";
+        return contentSecurityPolicy(cognitoOrigin, false);
     }
 
     public static String cognitoOrigin(String region) {

@@ -43,5 +43,21 @@ public final class Tables {
     public static final TableSpec IDEMPOTENCY = new TableSpec("Idempotency", "IDEMPOTENCY_TABLE", s("idempotencyKey"), null,
             List.of(), "ttl", false);
 
-    public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY);
+    /**
+     * Payments: {@code provider#reference} (so a provider's reference is unique); {@code byOrder} lists an
+     * order's payments. Streamed for the audit log.
+     */
+    public static final TableSpec PAYMENTS = new TableSpec("Payments", "PAYMENTS_TABLE", s("paymentId"), null,
+            List.of(new Index("byOrder", s("orderId"), s("createdAt"))), null, true);
+
+    /** Webhook event ids already applied; kept 35 days by TTL (Stripe retries for 3). */
+    public static final TableSpec PROCESSED_EVENTS = new TableSpec("ProcessedEvents", "PROCESSED_EVENTS_TABLE", s("eventId"), null,
+            List.of(), "ttl", false);
+
+    /** One shipment per (order, merchant); {@code byMerchant} is the merchant's list. Streamed for the audit log. */
+    public static final TableSpec SHIPMENTS = new TableSpec("Shipments", "SHIPMENTS_TABLE", s("orderId"), s("merchantId"),
+            List.of(new Index("byMerchant", s("merchantId"), s("createdAt"))), null, true);
+
+    public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
+            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS);
 }

@@ -54,6 +54,11 @@ public final class ApiRequest {
         return event.getBody();
     }
 
+    /** Whether API Gateway base64-encoded the body (binary media types). */
+    public boolean isBase64Encoded() {
+        return Boolean.TRUE.equals(event.getIsBase64Encoded());
+    }
+
     /** {@code requestContext.authorizer.claims}, as API Gateway's Cognito authorizer (or the local gateway) set them. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> authorizerClaims() {

@@ -113,7 +113,7 @@ public final class PlaceOrder {
         Instant now = clock.instant();
         OrderTotals totals = OrderTotals.of(priced.subtotal(), shipTo.destination(), shipping);
         Order order = new Order(newId.get(), customerId, lines, totals, OrderStatus.PENDING_PAYMENT,
-                shipTo, now, now.plus(reservation.get()), now);
+                shipTo, now, now.plus(reservation.get()), now, null);
         IdempotencyRecord record = new IdempotencyRecord(key, fingerprint, order, now, now.plus(KEY_LIFETIME));
         try {
             store.place(order, record);

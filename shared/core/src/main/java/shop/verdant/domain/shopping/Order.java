@@ -10,7 +10,7 @@ import shop.verdant.domain.common.Money;
  * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}.
  */
 public record Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
-                    Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt) {
+                    Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment) {
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
@@ -29,11 +29,20 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Or
         return lines.stream().mapToInt(OrderLine::quantity).sum();
     }
 
+    /** Whether it can still be paid: unpaid and its reservation not yet over. */
+    public boolean isPayable(Instant now) {
+        return status.holdsReservation() && expiresAt != null && expiresAt.isAfter(now);
+    }
+
     public boolean isDue(Instant now) {
         return status.holdsReservation() && expiresAt != null && !expiresAt.isAfter(now);
     }
 
     public Order withStatus(OrderStatus next, Instant at) {
-        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at);
+        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at, payment);
+    }
+
+    public Order withPayment(OrderPayment paidBy) {
+        return new Order(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, paidBy);
     }
 }

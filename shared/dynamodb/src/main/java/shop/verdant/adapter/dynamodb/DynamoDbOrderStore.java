@@ -16,16 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import shop.verdant.application.shopping.port.IdempotencyRecord;
 import shop.verdant.application.shopping.port.OrderStore;
 import shop.verdant.application.shopping.port.StockLedger;
-import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.Money;
 import shop.verdant.domain.common.ValidationException;
 import shop.verdant.domain.shopping.Address;
 import shop.verdant.domain.shopping.Order;
 import shop.verdant.domain.shopping.OrderLine;
+import shop.verdant.domain.shopping.OrderPayment;
 import shop.verdant.domain.shopping.OrderStatus;
 import shop.verdant.domain.shopping.OrderTotals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Orders, stock and idempotency records on DynamoDB. Every stock movement is one TransactWriteItems with
@@ -45,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoDbOrderStore implements OrderStore, StockLedger {
     /** Unpaid orders are spread over this many index partitions so the sweeper's index has no single hot key. */
     static final int PENDING_SHARDS = 4;
-    private static final int ATTEMPTS = 12;
 
     private final DynamoDbClient client;
     private final String orders;
@@ -152,43 +149,8 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         });
     }
 
-    private interface OnCancel {
-        /** Decides a cancelled transaction: answer its result, or throw. Called only when no reason is a conflict. */
-        boolean apply(List<CancellationReason> reasons);
-    }
-
-    private boolean transact(List<TransactWriteItem> items, OnCancel onCancel) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.transactWriteItems(b -> b.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                boolean failedCheck = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-                if (failedCheck || !conflict) {
-                    return onCancel.apply(reasons);
-                }
-                if (attempt >= ATTEMPTS) {
-                    throw new ConflictException("busy", "Busy", "Too many simultaneous changes to the same products; try again.", Map.of());
-                }
-                backOff(attempt);
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw new ConflictException("busy", "Busy", "Too many simultaneous changes to the same products; try again.", Map.of());
-                }
-                backOff(attempt);
-            }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 8) + 2));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ie);
-        }
+    private boolean transact(List<TransactWriteItem> items, Transact.OnCancel<Boolean> onCancel) {
+        return Transact.run(client, items, true, onCancel);
     }
 
     // ---------------------------------------------------------------- reads
@@ -329,10 +291,17 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
             shipTo = new Address(str(m, "name"), str(m, "line1"), str(m, "line2"), str(m, "city"), str(m, "postcode"),
                     str(m, "country"));
         }
+        OrderPayment payment = null;
+        if (item.containsKey("payment")) {
+            Map<String, AttributeValue> m = item.get("payment").m();
+            payment = new OrderPayment(str(m, "provider"), str(m, "reference"),
+                    item.containsKey("refundedMinor") ? num(item, "refundedMinor") : 0,
+                    item.containsKey("disputed") && Boolean.TRUE.equals(item.get("disputed").bool()));
+        }
         return new Order(str(item, "orderId"), str(item, "customerId"), lines, totals(item),
                 OrderStatus.valueOf(str(item, "status")),
                 shipTo, Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "expiresAt")),
-                Instant.parse(str(item, "updatedAt")));
+                Instant.parse(str(item, "updatedAt")), payment);
     }
 
     private static OrderTotals totals(Map<String, AttributeValue> item) {

@@ -3,6 +3,7 @@ package shop.verdant.adapter.dynamodb;
 import java.time.Clock;
 import java.util.function.Supplier;
 import shop.verdant.application.catalog.port.BrandRepository;
+import shop.verdant.application.payments.port.PaymentStore;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.application.shopping.port.CartRepository;
@@ -57,6 +58,13 @@ public final class DynamoDbStores {
 
     public OrderStore orders() {
         return Lazy.of(OrderStore.class, () -> new DynamoDbOrderStore(client.get(), Env.require(Tables.ORDERS.envVar()),
-                Env.require(Tables.PRODUCTS.envVar()), Env.require(Tables.IDEMPOTENCY.envVar())));
+                Env.require(Tables.PRODUCTS.envVar()), Env.get(Tables.IDEMPOTENCY.envVar(), "")));
+    }
+
+    /** Payments with their order and stock changes; also the ledger cash on delivery keeps. */
+    public PaymentStore payments() {
+        return Lazy.of(PaymentStore.class, () -> new DynamoDbPaymentStore(client.get(), Env.require(Tables.PAYMENTS.envVar()),
+                Env.require(Tables.ORDERS.envVar()), Env.require(Tables.PRODUCTS.envVar()),
+                Env.require(Tables.SHIPMENTS.envVar()), Env.require(Tables.PROCESSED_EVENTS.envVar())));
     }
 }
