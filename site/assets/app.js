@@ -344,6 +344,7 @@ async function start() {
     const config = await fetch('/config.json').then((r) => (r.ok ? r.json() : {}));
     app.apiBase = config.apiBase || '/api';
     app.environment = config.environment;
+    app.stripeJs = config.stripe && config.stripe.js;
     auth.configure(config.cognito);
   } catch { /* the defaults serve a same-origin deployment */ }
   renderAccount();
@@ -764,8 +765,114 @@ async function viewCheckout() {
 const COUNTRIES = [['NL', 'Netherlands'], ['BE', 'Belgium'], ['DE', 'Germany'], ['FR', 'France'], ['IE', 'Ireland'], ['ES', 'Spain'],
   ['IT', 'Italy'], ['AT', 'Austria'], ['LU', 'Luxembourg'], ['DK', 'Denmark'], ['PT', 'Portugal'], ['PL', 'Poland']];
 
+// ------------------------------------------------------------------ paying
+
+let stripeScript;
+function loadStripe() {
+  if (window.Stripe) return Promise.resolve(window.Stripe);
+  if (!app.stripeJs) return Promise.reject(new Error('Card payments are not configured.'));
+  stripeScript = stripeScript || new Promise((resolve, reject) => {
+    const tag = document.createElement('script');
+    tag.src = app.stripeJs;
+    tag.onload = () => resolve(window.Stripe);
+    tag.onerror = () => { stripeScript = null; reject(new Error('The card form could not be loaded; check your connection and try again.')); };
+    document.head.appendChild(tag);
+  });
+  return stripeScript;
+}
+
+// Waits for the payment's webhook to mark the order paid (a few seconds at most), then shows the order.
+async function awaitPaid(orderId, status) {
+  for (let i = 0; i < 40; i++) {
+    const o = await api(`/orders/${encodeURIComponent(orderId)}`);
+    if (o.status !== 'PENDING_PAYMENT') break;
+    status.textContent = 'Payment received — confirming your order…';
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  render();
+}
+
+function paymentPanel(o) {
+  const err = el('div', { class: 'error-text', role: 'alert', 'data-testid': 'payment-error' });
+  const status = el('p', { class: 'muted', 'aria-live': 'polite' });
+  const form = el('div', { id: 'payment-element', class: 'payment-element' });
+  const payKey = `verdant.payKey.${o.orderId}`;
+  const key = (provider) => {
+    const k = sessionStorage.getItem(`${payKey}.${provider}`) || newKey();
+    sessionStorage.setItem(`${payKey}.${provider}`, k);
+    return k;
+  };
+  const start = (provider) => api(`/orders/${encodeURIComponent(o.orderId)}/payments`, {
+    method: 'POST', headers: { 'Idempotency-Key': key(provider) }, body: { provider } });
+
+  const payCard = el('button', { type: 'button', class: 'btn', 'data-testid': 'pay-card', onclick: async () => {
+    err.textContent = '';
+    payCard.disabled = true;
+    try {
+      const started = await start('stripe');
+      if (!app.stripe || app.stripe.key !== started.publishableKey) {
+        const Stripe = await loadStripe();
+        app.stripe = { key: started.publishableKey, client: Stripe(started.publishableKey) };
+      }
+      const elements = app.stripe.client.elements({ clientSecret: started.clientSecret });
+      elements.create('payment').mount(form);
+      payCard.replaceWith(confirm);
+      confirm.onclick = async () => {
+        err.textContent = '';
+        confirm.disabled = true;
+        status.textContent = 'Paying…';
+        const { error } = await app.stripe.client.confirmPayment({ elements, redirect: 'if_required',
+          confirmParams: { return_url: `${location.origin}/?view=order&id=${o.orderId}` } });
+        if (error) {
+          status.textContent = '';
+          err.textContent = `${error.message} Nothing was charged; try another card.`;
+          confirm.disabled = false;
+          return;
+        }
+        await awaitPaid(o.orderId, status);
+      };
+    } catch (x) {
+      err.textContent = x.status === 409 ? x.message : `${x.message}`;
+      payCard.disabled = false;
+    }
+  } }, `Pay ${money(o.total)} by card`);
+  const confirm = el('button', { type: 'button', class: 'btn', 'data-testid': 'pay-confirm' }, `Pay ${money(o.total)}`);
+
+  const cod = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'pay-cod', onclick: async () => {
+    err.textContent = '';
+    cod.disabled = true;
+    try {
+      await start('cod');
+      notice('Order confirmed: pay the courier on delivery.');
+      render();
+    } catch (x) {
+      err.textContent = x.message;
+      cod.disabled = false;
+    }
+  } }, 'Pay cash on delivery');
+
+  return el('section', { class: 'payment', 'aria-labelledby': 'pay-heading', 'data-testid': 'payment-panel' },
+    el('h2', { id: 'pay-heading' }, 'Payment'),
+    form, status, err,
+    el('div', { class: 'actions' }, payCard, cod),
+    el('p', { class: 'muted' }, 'Card details go straight to our payment provider; Verdant never sees them. Cash on delivery is available up to €150.'));
+}
+
+async function putBackInCart(o) {
+  const missing = [];
+  for (const l of o.lines) {
+    try {
+      await api('/cart/items', { method: 'POST', body: { productId: l.productId, quantity: l.quantity } });
+    } catch (x) { missing.push(`${l.name}: ${x.message}`); }
+  }
+  refreshCartCount();
+  notice(missing.length ? `Some items could not be added — ${missing.join(' ')}` : 'The items are back in your cart.');
+  go(new URLSearchParams({ view: 'cart' }));
+}
+
 function statusBadge(status) {
-  const text = { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CANCELLED: 'Cancelled', EXPIRED: 'Expired' }[status] || status;
+  const text = { PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid', CONFIRMED: 'Confirmed · pay on delivery', CANCELLED: 'Cancelled',
+    EXPIRED: 'Expired', REFUNDED: 'Refunded' }[status] || status;
   return el('span', { class: `status status-${status}`, 'data-status': status }, text);
 }
 
@@ -799,12 +906,24 @@ async function viewOrder(id) {
   }
   if (seq !== app.seq) return;
   const placed = current().get('placed') === '1';
+  const payable = o.status === 'PENDING_PAYMENT' && o.expiresAt && new Date(o.expiresAt) > new Date();
+  const held = o.expiresAt ? new Date(o.expiresAt).toLocaleTimeString('en-IE', { timeStyle: 'short' }) : '';
+  const headline = {
+    PENDING_PAYMENT: payable ? `Your items are reserved until ${held}. Pay now to complete your order.` : null,
+    PAID: 'Thank you — your payment was received and your order is being prepared.',
+    CONFIRMED: 'Thank you — your order is confirmed. Please pay the courier on delivery.',
+  }[o.status];
   const cancel = o.status === 'PENDING_PAYMENT' ? el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'cancel-order', onclick: async () => {
     try { await api(`/orders/${encodeURIComponent(id)}/cancel`, { method: 'POST' }); notice('Order cancelled; the items are back on the shelf.'); } catch (x) { notice(x.message); }
     render();
   } }, 'Cancel order') : null;
   showPage(`Order ${o.orderId.slice(-8).toUpperCase()}`,
-    placed ? el('p', { class: 'message' }, 'Thank you — your order is placed.') : null,
+    headline && (placed || o.status !== 'PENDING_PAYMENT') ? el('p', { class: 'message', 'data-testid': 'order-headline' }, headline) : null,
+    payable ? paymentPanel(o) : null,
+    o.status === 'EXPIRED' || o.status === 'CANCELLED' ? el('div', { class: 'warning', role: 'status' },
+      el('p', {}, o.status === 'EXPIRED' ? 'This order was not paid in time, so its items went back on the shelf.'
+        : 'This order was cancelled.'),
+      el('button', { type: 'button', class: 'btn', 'data-testid': 'reorder', onclick: () => putBackInCart(o) }, 'Put the items back in my cart')) : null,
     el('p', {}, statusBadge(o.status), ' · placed ', when(o.createdAt),
       o.expiresAt ? ` · held for you until ${new Date(o.expiresAt).toLocaleTimeString('en-IE', { timeStyle: 'short' })}` : ''),
     el('ul', { class: 'lines' }, o.lines.map((l) => el('li', { class: 'line' }, el('span', {}),

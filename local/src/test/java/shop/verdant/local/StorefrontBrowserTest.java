@@ -36,7 +36,20 @@ class StorefrontBrowserTest {
         assertThat(shots.resolve("storefront-product.png")).isNotEmptyFile();
     }
 
+    @Test
+    void aCustomerPaysByCardAfterADecline_orCashOnDelivery_andAnExpiredOrderGoesBackToTheCart() throws Exception {
+        String email = "payer-" + java.util.UUID.randomUUID() + "@example.com";
+        String password = "Pay-Verdant-2026!";
+        Api.token(email, password);   // a confirmed customer
+        String output = runScript("payments.e2e.mjs", 240, java.util.Map.of("EMAIL", email, "PASSWORD", password));
+        assertThat(output).contains("payments: 5 passed, 0 failed");
+    }
+
     private static String runScript(String script, int seconds) throws Exception {
+        return runScript(script, seconds, java.util.Map.of());
+    }
+
+    private static String runScript(String script, int seconds, java.util.Map<String, String> env) throws Exception {
         Path e2e = LocalShop.codeHome().resolve("../../site/e2e").normalize();
         Path chromium = Path.of("/usr/bin/chromium");
         assertThat(chromium).as("Debian's chromium is needed: apt-get install chromium").isExecutable();
@@ -53,6 +66,7 @@ class StorefrontBrowserTest {
         pb.environment().put("BASE_URL", TestShop.get().url().toString());
         pb.environment().put("CHROMIUM", chromium.toString());
         pb.environment().put("SCREENSHOT_DIR", shots.toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
