@@ -56,6 +56,7 @@ public final class StripeStandIn implements AutoCloseable {
     private final Supplier<URI> webhookUrl;
     private final Clock clock;
     private volatile Delivery delivery;
+    private volatile boolean paused;
 
     private final Object lock = new Object();
     private final Map<String, Intent> intents = new HashMap<>();
@@ -93,10 +94,22 @@ public final class StripeStandIn implements AutoCloseable {
         this.delivery = next;
     }
 
-    /** The next {@code count} API calls answer {@code status} (500, 429) or, for status 0, hang past the client's timeout. */
+    /** While paused, events are made and listed but not delivered (tests that deliver them themselves). */
+    public void pauseDeliveries(boolean pause) {
+        this.paused = pause;
+    }
+
+    /** The next {@code count} API calls answer {@code status} (500, 429) without doing anything. */
     public void failNext(int count, int status) {
         for (int i = 0; i < count; i++) {
-            faults.add(new Fault(status));
+            faults.add(new Fault(status, 0));
+        }
+    }
+
+    /** The next {@code count} API calls do their work, then answer only after {@code hangMs}: past the client's timeout, the answer is lost. */
+    public void hangNext(int count, long hangMs) {
+        for (int i = 0; i < count; i++) {
+            faults.add(new Fault(0, hangMs));
         }
     }
 
@@ -142,12 +155,19 @@ public final class StripeStandIn implements AutoCloseable {
                     Map.of("Cache-Control", "no-store"));
         }
         Fault fault = path.startsWith("/v1/") ? faults.poll() : null;
-        if (fault != null) {
-            if (fault.status() == 0) {
-                sleep(15_000);
-            }
-            return error(fault.status() == 0 ? 500 : fault.status(), "api_error", null, "Injected fault.", null);
+        if (fault != null && fault.status() != 0) {
+            return fault.status() == 429
+                    ? error(429, "invalid_request_error", "rate_limit", "Too many requests hit the API too quickly.", null)
+                    : error(fault.status(), "api_error", null, "Injected fault.", null);
         }
+        Exchange.Response answer = process(r, path);
+        if (fault != null) {
+            sleep(fault.hangMs());
+        }
+        return answer;
+    }
+
+    private Exchange.Response process(Exchange.Request r, String path) {
         Map<String, String> params = form(r.method().equals("GET") ? r.rawQuery()
                 : new String(r.body(), StandardCharsets.UTF_8));
         String auth = r.header("authorization");
@@ -363,6 +383,9 @@ public final class StripeStandIn implements AutoCloseable {
         event.put("request", Map.of("id", "req_" + token(14)));
         event.put("type", type);
         events.add(event);
+        if (paused) {
+            return;
+        }
         String payload = Json.write(event);
         Delivery d = delivery;
         int copies = ThreadLocalRandom.current().nextDouble() < d.duplicateRate() ? 2 : 1;
@@ -518,7 +541,7 @@ public final class StripeStandIn implements AutoCloseable {
     private record Stored(String fingerprint, Exchange.Response response) {
     }
 
-    private record Fault(int status) {
+    private record Fault(int status, long hangMs) {
     }
 
     private Exchange.Response ok(Map<String, ?> body) {

@@ -11,6 +11,8 @@ final class TestShop {
 
     static synchronized LocalShop get() {
         if (shop == null) {
+            // the fault tests hang the Stripe stand-in past this; production keeps 10 s
+            System.setProperty("STRIPE_READ_TIMEOUT_MS", "1500");
             try {
                 shop = LocalShop.start(LocalShop.Options.defaults().withPort(0)
                         .withWorkDir(Path.of("target", "test-shop").toAbsolutePath())

@@ -47,7 +47,8 @@ public final class StripePayments implements PaymentProvider {
     public static StripePayments fromEnvironment(SecretSource secrets) {
         String key = secrets.get("STRIPE_SECRET_KEY");
         StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(key)
-                .setConnectTimeout(3_000).setReadTimeout(READ_TIMEOUT_MS).setMaxNetworkRetries(2);
+                .setConnectTimeout(3_000).setReadTimeout(Integer.parseInt(Env.get("STRIPE_READ_TIMEOUT_MS", "" + READ_TIMEOUT_MS)))
+                .setMaxNetworkRetries(2);
         String base = Env.get("STRIPE_API_BASE", null);
         if (base != null) {
             builder.setApiBase(base);
