@@ -65,6 +65,12 @@ class AuthorizationMatrixTest {
         return m;
     }
 
+    private static Map<Caller, Integer> adminOnly(int adminStatus) {
+        Map<Caller, Integer> m = signedIn(403);
+        m.put(Caller.ADMIN, adminStatus);
+        return m;
+    }
+
     private static Map<Caller, Integer> ownerOnly() {
         return ownerOnly(200);
     }
@@ -100,6 +106,8 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/orders/{id}/payments", c -> "/api/orders/" + orderOfA + "/payments",
                         c -> "{\"provider\":\"stripe\"}", ownerOnly(201)),
                 new Row("POST", "/api/orders/{id}/cancel", c -> "/api/orders/" + orderOfA + "/cancel", c -> null, ownerOnly()),
+                new Row("POST", "/api/admin/orders/{id}/refund", c -> "/api/admin/orders/" + orderOfA + "/refund",
+                        c -> "{\"reason\":\"matrix probe\"}", adminOnly(409)),   // admins only; an unpaid order has nothing to refund
                 // Stripe calls it unsigned by any token: whoever calls without Stripe's signature gets a 400
                 new Row("POST", "/api/webhooks/stripe", c -> "/api/webhooks/stripe", c -> "{\"id\":\"evt_1\"}", all(400)));
     }
@@ -122,7 +130,8 @@ class AuthorizationMatrixTest {
             String token = TOKENS.get(caller);
             for (Row row : rows()) {
                 Map<String, String> headers = new LinkedHashMap<>();
-                if (row.method().equals("POST") && (row.routePath().equals("/api/orders") || row.routePath().endsWith("/payments"))) {
+                if (row.method().equals("POST") && (row.routePath().equals("/api/orders") || row.routePath().endsWith("/payments")
+                        || row.routePath().endsWith("/refund"))) {
                     headers.put("Idempotency-Key", UUID.randomUUID().toString());
                 }
                 if (row.routePath().equals("/api/cart/merge") && token != null) {

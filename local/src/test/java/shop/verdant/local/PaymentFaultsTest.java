@@ -272,6 +272,15 @@ class PaymentFaultsTest {
             return real.recordEvent(eventId, at);
         }
 
+        public long restockUnshipped(Order order, Instant at) {
+            maybeFail();
+            return real.restockUnshipped(order, at);
+        }
+
+        public List<Payment> open(Instant before, int limit) {
+            return real.open(before, limit);
+        }
+
         public boolean seen(String eventId) {
             return real.seen(eventId);
         }

@@ -100,6 +100,84 @@ class PaymentsTest {
         assertThat(late.json().get("type").asText()).endsWith("order-already-paid");
     }
 
+    static Api.Response refund(String orderId, Long amount, String key) {
+        return Api.call("POST", "/api/admin/orders/" + orderId + "/refund", Api.demo("admin"),
+                "{" + (amount == null ? "" : "\"amount\":" + amount + ",") + "\"reason\":\"damaged in transit\"}",
+                Map.of("Idempotency-Key", key));
+    }
+
+    static long available(String productId) {
+        Map<String, AttributeValue> item = DynamoDb.client().getItem(b -> b.tableName(Tables.PRODUCTS.logicalName())
+                .key(Map.of("productId", AttributeValue.fromS(productId))).consistentRead(true)).item();
+        return Long.parseLong(item.get("stockAvailable").n());
+    }
+
+    @Test
+    void anAdminRefundsInPartThenInFull_unshippedStockGoesBackOnce() throws Exception {
+        String token = Api.customerA();
+        String productId = Api.productWithPlentyOfStock();
+        String orderId = placeOrder(token, productId, 2);
+        JsonNode started = pay(token, orderId, "stripe", "pay-" + UUID.randomUUID()).json();
+        assertThat(confirm(started, "pm_card_visa").statusCode()).isEqualTo(200);
+        settle();
+        long total = order(token, orderId).at("/total/amount").asLong();
+        long shelf = available(productId);
+
+        Api.Response part = refund(orderId, 300L, "refund-part-" + orderId);
+        assertThat(part.status()).as(part.body()).isEqualTo(200);
+        assertThat(part.json().at("/refunded/amount").asLong()).isEqualTo(300);
+        assertThat(part.json().get("orderStatus").asText()).isEqualTo("PAID");
+        assertThat(refund(orderId, total, "refund-too-much-" + orderId).status()).as("more than is left").isEqualTo(400);
+
+        String fullKey = "refund-full-" + orderId;
+        Api.Response full = refund(orderId, null, fullKey);
+        assertThat(full.status()).as(full.body()).isEqualTo(200);
+        assertThat(full.json().at("/refunded/amount").asLong()).isEqualTo(total);
+        assertThat(full.json().get("orderStatus").asText()).isEqualTo("REFUNDED");
+        assertThat(full.json().get("unitsRestocked").asLong()).isEqualTo(2);
+        assertThat(available(productId)).isEqualTo(shelf + 2);
+
+        Api.Response again = refund(orderId, null, fullKey);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(available(productId)).as("back on the shelf once").isEqualTo(shelf + 2);
+        settle();   // Stripe's own refund webhooks change nothing more
+        assertThat(order(token, orderId).get("status").asText()).isEqualTo("REFUNDED");
+        assertThat(available(productId)).isEqualTo(shelf + 2);
+        assertThat(refund(orderId, null, "refund-after-" + orderId).status()).as("nothing left to refund").isEqualTo(400);
+    }
+
+    @Test
+    void reconciliationAppliesAMissedWebhook_andCancelsTheIntentOfAnExpiredOrder() throws Exception {
+        var stripe = TestShop.get().stripe();
+        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(),
+                shop.verdant.config.SecretSource.settings(), java.time.Clock.systemUTC());
+        String token = Api.customerA();
+        String paidId = placeOrder(token, Api.productWithPlentyOfStock(), 1);
+        String expiredId = placeOrder(token, Api.productWithPlentyOfStock(), 1);
+        JsonNode openIntent = pay(token, expiredId, "stripe", "pay-" + UUID.randomUUID()).json();
+        stripe.pauseDeliveries(true);   // the webhooks are lost
+        try {
+            JsonNode started = pay(token, paidId, "stripe", "pay-" + UUID.randomUUID()).json();
+            assertThat(confirm(started, "pm_card_visa").statusCode()).isEqualTo(200);
+            Thread.sleep(300);
+            assertThat(order(token, paidId).get("status").asText()).isEqualTo("PENDING_PAYMENT");
+            var store = new shop.verdant.adapter.dynamodb.DynamoDbOrderStore(DynamoDb.client(), Tables.ORDERS.logicalName(),
+                    Tables.PRODUCTS.logicalName(), Tables.IDEMPOTENCY.logicalName());
+            store.release(store.find(expiredId).orElseThrow(), shop.verdant.domain.shopping.OrderStatus.EXPIRED, java.time.Instant.now());
+
+            int changed = services.payments().reconcile(Duration.ZERO, 10_000);
+            assertThat(changed).isGreaterThanOrEqualTo(2);
+            assertThat(order(token, paidId).get("status").asText()).isEqualTo("PAID");
+            String intent = openIntent.get("clientSecret").asText().split("_secret_")[0];
+            assertThat(services.providers().get("stripe").retrieve(intent).status())
+                    .as("nobody can pay the expired order's intent any more").isEqualTo(shop.verdant.domain.payments.PaymentStatus.CANCELED);
+            assertThat(services.payments().reconcile(Duration.ZERO, 10_000)).as("nothing left to do").isZero();
+        } finally {
+            stripe.pauseDeliveries(false);
+        }
+    }
+
     @Test
     void cashOnDeliveryConfirmsTheOrderAtOnce() {
         String token = Api.customerA();
@@ -118,6 +196,19 @@ class PaymentsTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(sold(productId)).as("stock sold once").isEqualTo(soldBefore + 1);
         assertThat(pay(token, orderId, "stripe", key).status()).as("the same key for another provider").isEqualTo(422);
+        assertThat(refund(orderId, null, "cod-early-" + orderId).status()).as("nothing collected yet").isEqualTo(409);
+
+        // the courier collects: the order is paid; an admin refund hands the money back and puts the parcel's stock back
+        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(),
+                shop.verdant.config.SecretSource.settings(), java.time.Clock.systemUTC());
+        var cod = (shop.verdant.application.payments.CashOnDelivery) services.providers().get("cod");
+        cod.collected(shop.verdant.application.payments.CashOnDelivery.referenceOf(orderId));
+        assertThat(order(token, orderId).get("status").asText()).isEqualTo("PAID");
+        long shelf = available(productId);
+        Api.Response refunded = refund(orderId, null, "cod-refund-" + orderId);
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+        assertThat(refunded.json().get("orderStatus").asText()).isEqualTo("REFUNDED");
+        assertThat(available(productId)).isEqualTo(shelf + 1);
     }
 
     @Test

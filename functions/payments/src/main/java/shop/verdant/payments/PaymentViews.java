@@ -19,6 +19,15 @@ final class PaymentViews {
                        String publishableKey, String orderId, String orderStatus, String lastError) {
     }
 
+    record RefundedJson(String orderId, String orderStatus, Price refunded, Price total, long unitsRestocked) {
+    }
+
+    static RefundedJson refunded(Payments.Refunded r) {
+        Payment p = r.payment();
+        return new RefundedJson(r.order().orderId(), r.order().status().name(), new Price(p.refunded().minor(), p.refunded().currency()),
+                new Price(p.amount().minor(), p.amount().currency()), r.restocked());
+    }
+
     static StartedJson started(Payments.Started s) {
         Payment p = s.payment();
         return new StartedJson(p.provider(), p.reference(), p.status().name(), new Price(p.amount().minor(), p.amount().currency()),

@@ -30,8 +30,16 @@ public final class PaymentsContract {
             "Verifies Stripe's signature and applies what the PaymentIntent now says, once per event",
             Set.of(Need.STRIPE_WEBHOOK_SECRET));
 
+    /** Refunds also record the key they were made under, as webhooks record their event ids. */
+    private static final Map<TableSpec, TableAccess> REFUND = Map.of(Tables.ORDERS, WRITE, Tables.PRODUCTS, STOCK,
+            Tables.PAYMENTS, WRITE, Tables.SHIPMENTS, WRITE, Tables.PROCESSED_EVENTS, WRITE);
+
     public static final List<Trigger> TRIGGERS = List.of(
             Route.signedIn("POST", "/api/orders/{id}/payments", START),
-            Route.open("POST", "/api/webhooks/stripe", STRIPE_WEBHOOK));
+            Route.open("POST", "/api/webhooks/stripe", STRIPE_WEBHOOK),
+            Route.signedIn("POST", "/api/admin/orders/{id}/refund", GROUP.handler("RefundOrderHandler", REFUND,
+                    "Refunds a paid order through its provider; a full refund puts unshipped stock back"), Role.ADMIN),
+            new Schedule(GROUP.handler("ReconcilePaymentsHandler", REFUND,
+                    "Applies what webhooks missed and cancels open intents of orders that can no longer be paid"), 15));
 
 }

@@ -45,10 +45,12 @@ public final class Tables {
 
     /**
      * Payments: {@code provider#reference} (so a provider's reference is unique); {@code byOrder} lists an
-     * order's payments. Streamed for the audit log.
+     * order's payments; {@code open} is sparse — only payments not final yet carry {@code openShard} — so the
+     * reconciliation finds them without a Scan. Streamed for the audit log.
      */
     public static final TableSpec PAYMENTS = new TableSpec("Payments", "PAYMENTS_TABLE", s("paymentId"), null,
-            List.of(new Index("byOrder", s("orderId"), s("createdAt"))), null, true);
+            List.of(new Index("byOrder", s("orderId"), s("createdAt")), new Index("open", s("openShard"), s("updatedAt"))),
+            null, true);
 
     /** Webhook event ids already applied; kept 35 days by TTL (Stripe retries for 3). */
     public static final TableSpec PROCESSED_EVENTS = new TableSpec("ProcessedEvents", "PROCESSED_EVENTS_TABLE", s("eventId"), null,

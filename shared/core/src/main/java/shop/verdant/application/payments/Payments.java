@@ -196,6 +196,87 @@ public final class Payments {
         throw new ConflictException("busy", "Busy", "The payment kept changing while it was recorded; try again.", Map.of());
     }
 
+    /** A refund an admin made; {@code restocked}: units of unshipped lines that went back on the shelf. */
+    public record Refunded(Order order, Payment payment, long restocked, boolean replayed) {
+    }
+
+    /**
+     * Refunds a paid order through its provider: {@code amountMinor} (all that is left when null). The key makes
+     * it happen once: it is the provider's idempotency key and is recorded with the refund. A full refund puts
+     * the stock of shipments that have not left back on the shelf, once.
+     */
+    public Refunded refund(String orderId, Long amountMinor, String reason, String idempotencyKey) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,100}")) {
+            throw ValidationException.of("Idempotency-Key", "Is required: 8-100 letters, digits or . _ : - (a UUID is fine).");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw ValidationException.of("reason", "Is required: what the customer is told, at most 200 characters.");
+        }
+        if (orderId == null || !orderId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw ValidationException.of("id", "Is not an order id.");
+        }
+        Order order = orders.find(orderId).orElseThrow(() -> new NotFoundException("No such order."));
+        String recordKey = "admin-refund:" + idempotencyKey;
+        if (order.payment() == null || !order.status().isSold()) {
+            throw new ConflictException("order-not-refundable", "Order cannot be refunded",
+                    "Only a paid order can be refunded; this one is " + order.status() + ".", Map.of("status", order.status().name()));
+        }
+        Payment payment = store.find(order.payment().provider(), order.payment().reference()).orElseThrow();
+        if (store.seen(recordKey)) {
+            return new Refunded(order, payment, 0, true);
+        }
+        if (payment.status() != PaymentStatus.SUCCEEDED) {
+            throw new ConflictException("nothing-collected", "Nothing to refund yet",
+                    "The payment has not been collected (cash on delivery is paid at the door).", Map.of());
+        }
+        Money remaining = payment.amount().minus(payment.refunded());
+        Money amount = amountMinor == null ? remaining : Money.of(amountMinor, remaining.currency());
+        if (amount.minor() <= 0 || !remaining.isAtLeast(amount)) {
+            throw ValidationException.of("amount", "Must be between 1 and " + remaining.minor() + " (minor units of "
+                    + remaining.currency() + " not yet refunded).");
+        }
+        PaymentProvider provider = providers.get(payment.provider());
+        try {
+            provider.refund(payment.reference(), amount, reason.strip(), "admin-" + idempotencyKey);
+        } catch (PaymentProvider.Refused e) {
+            throw new UnprocessableException("refund-refused", "Refund refused", "The payment provider refused the refund: "
+                    + e.getMessage());
+        }
+        sync(payment.provider(), payment.reference(), recordKey);   // records the refund, and the key with it
+        Order after = orders.find(orderId).orElseThrow();
+        long restocked = after.status() == OrderStatus.REFUNDED ? store.restockUnshipped(after, clock.instant()) : 0;
+        return new Refunded(after, store.find(payment.provider(), payment.reference()).orElseThrow(), restocked, false);
+    }
+
+    /**
+     * Applies what webhooks missed: every payment not final yet and quiet for {@code quietFor} is synced with
+     * its provider, and one whose order can no longer be paid is cancelled at the provider so nobody pays it
+     * later. Answers how many payments changed.
+     */
+    public int reconcile(java.time.Duration quietFor, int limit) {
+        int changed = 0;
+        Instant now = clock.instant();
+        for (Payment p : store.open(now.minus(quietFor), limit)) {
+            PaymentProvider provider = providers.get(p.provider());
+            if (provider.confirmsOnStart()) {
+                continue;   // cash on delivery is settled at the door, not by a provider's report
+            }
+            if (sync(p.provider(), p.reference(), null).kind() == Synced.Kind.APPLIED) {
+                changed++;
+            }
+            Payment now2 = store.find(p.provider(), p.reference()).orElseThrow();
+            Order order = orders.find(p.orderId()).orElse(null);
+            boolean stillOpen = now2.status() == PaymentStatus.PENDING || now2.status() == PaymentStatus.FAILED;
+            if (stillOpen && (order == null || !order.isPayable(clock.instant()))) {
+                provider.cancel(p.reference());
+                if (sync(p.provider(), p.reference(), null).kind() == Synced.Kind.APPLIED) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
     /** One guarded change towards the provider's report. */
     private interface Step {
         String name();
@@ -255,6 +336,15 @@ public final class Payments {
             return step(refunded.equals(payment.amount()) ? "refunded" : "partially-refunded",
                     (e, at) -> store.update(payment.withRefunded(refunded, at),
                             paidByThis ? new PaymentStore.OrderChange(order.status(), to, reported.refundedMinor(), null) : null, e, at));
+        }
+        if (payment.status() == PaymentStatus.SUCCEEDED && order.payment() != null
+                && payment.reference().equals(order.payment().reference())
+                && order.payment().refundedMinor() != payment.refunded().minor()) {
+            // the payment's refunds are recorded (cash handed back, or an earlier step): the order follows
+            OrderStatus to = payment.fullyRefunded() && order.status() == OrderStatus.PAID ? OrderStatus.REFUNDED : order.status();
+            return step(payment.fullyRefunded() ? "order-refunded" : "order-partially-refunded",
+                    (e, at) -> store.update(payment.with(payment.status(), payment.lastError(), at),
+                            new PaymentStore.OrderChange(order.status(), to, payment.refunded().minor(), null), e, at));
         }
         boolean disputedHere = order.payment() != null && order.payment().disputed();
         if (reported.disputed() && !disputedHere && order.payment() != null && payment.reference().equals(order.payment().reference())) {

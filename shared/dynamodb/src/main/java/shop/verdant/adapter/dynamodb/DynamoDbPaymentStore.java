@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoDbPaymentStore implements PaymentStore {
     /** Stripe retries a webhook for up to three days; ids are kept well past that. */
     static final Duration EVENT_RETENTION = Duration.ofDays(35);
+    /** Payments not final yet carry one of these shards in the sparse {@code open} index, for reconciliation. */
+    static final int OPEN_SHARDS = 4;
 
     private final DynamoDbClient client;
     private final String payments;
@@ -207,6 +209,53 @@ public final class DynamoDbPaymentStore implements PaymentStore {
         });
     }
 
+    @Override
+    public long restockUnshipped(Order order, Instant at) {
+        List<Map<String, AttributeValue>> pending = new ArrayList<>();
+        client.query(b -> b.tableName(shipments).keyConditionExpression("orderId = :o")
+                .expressionAttributeValues(Map.of(":o", s(order.orderId()))).consistentRead(true)).items()
+                .stream().filter(item -> "PENDING".equals(str(item, "status"))).forEach(pending::add);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, Long> back = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> shipment : pending) {
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(shipments)
+                    .key(Map.of("orderId", s(order.orderId()), "merchantId", shipment.get("merchantId")))
+                    .updateExpression("SET #status = :cancelled, updatedAt = :at")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":pending", s("PENDING"), ":at", s(at.toString()))))
+                    .build());
+            for (AttributeValue line : shipment.get("lines").l()) {
+                back.merge(str(line.m(), "productId"), num(line.m(), "quantity"), Long::sum);
+            }
+        }
+        back.forEach((productId, q) -> items.add(TransactWriteItem.builder().update(u -> u.tableName(products)
+                .key(Map.of("productId", s(productId)))
+                .updateExpression("SET stockSold = stockSold - :q, stockAvailable = stockAvailable + :q ADD version :one")
+                .conditionExpression("stockSold >= :q")
+                .expressionAttributeValues(Map.of(":q", n(q), ":one", n(1)))).build()));
+        long units = back.values().stream().mapToLong(Long::longValue).sum();
+        return Transact.run(client, items, units, reasons -> 0L);   // a shipment moved on meanwhile: nothing went back
+    }
+
+    @Override
+    public List<Payment> open(Instant before, int limit) {
+        List<Payment> out = new ArrayList<>();
+        for (int shard = 0; shard < OPEN_SHARDS && out.size() < limit; shard++) {
+            String key = "O" + shard;
+            int room = limit - out.size();
+            client.query(b -> b.tableName(payments).indexName("open")
+                            .keyConditionExpression("openShard = :s AND updatedAt < :before")
+                            .expressionAttributeValues(Map.of(":s", s(key), ":before", s(before.toString())))
+                            .limit(room)).items()
+                    .forEach(item -> find(str(item, "provider"), str(item, "reference")).ifPresent(out::add));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- mapping
 
     private int addEvent(List<TransactWriteItem> items, String eventId, Instant at) {
@@ -283,6 +332,9 @@ public final class DynamoDbPaymentStore implements PaymentStore {
         item.put("createdAt", s(p.createdAt().toString()));
         item.put("updatedAt", s(p.updatedAt().toString()));
         item.put("version", n(version));
+        if (p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.FAILED) {
+            item.put("openShard", s("O" + Math.floorMod(p.paymentId().hashCode(), OPEN_SHARDS)));
+        }
         return item;
     }
 

@@ -55,6 +55,16 @@ public interface PaymentStore {
     /** The payment's new state (guarded by the version it was read at), with an optional order change. */
     Outcome update(Payment next, OrderChange orderChange, String eventId, Instant at);
 
+    /**
+     * A fully refunded order's shipments that have not left: each PENDING one becomes CANCELLED and its lines'
+     * stock goes from sold back to available, in one transaction guarded by the shipments' status, so it
+     * happens once however often it is asked. Answers how many units went back.
+     */
+    long restockUnshipped(Order order, Instant at);
+
+    /** Payments not final yet (PENDING or FAILED) last changed before {@code before}: what reconciliation looks at. */
+    List<Payment> open(Instant before, int limit);
+
     /** Records an event id on its own; false when it was recorded before. */
     boolean recordEvent(String eventId, Instant at);
 
