@@ -34,10 +34,13 @@ class PaymentsTest {
 
     /** What the browser does through Stripe.js: confirm the intent with the publishable key and a test card. */
     static HttpResponse<String> confirm(JsonNode started, String paymentMethod) throws Exception {
-        String secret = started.get("clientSecret").asText();
+        return confirm(started.get("clientSecret").asText(), started.get("publishableKey").asText(), paymentMethod);
+    }
+
+    static HttpResponse<String> confirm(String secret, String publishableKey, String paymentMethod) throws Exception {
         String intent = secret.substring(0, secret.indexOf("_secret_"));
         return Api.HTTP.send(HttpRequest.newBuilder(URI.create(TestShop.get().url() + "stripe/v1/payment_intents/" + intent + "/confirm"))
-                .header("Authorization", "Bearer " + started.get("publishableKey").asText())
+                .header("Authorization", "Bearer " + publishableKey)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("client_secret=" + secret + "&payment_method=" + paymentMethod)).build(),
                 HttpResponse.BodyHandlers.ofString());
