@@ -100,6 +100,19 @@ public final class OpsStack extends Stack {
             }
         }
 
+        // Payments: business metrics the payments functions write (EMF, namespace Verdant, service dimension)
+        Metric forged = paymentsMetric("WebhookSignatureFailures");
+        Metric mismatches = paymentsMetric("PaymentMismatches");
+        Metric unknown = paymentsMetric("WebhookUnknownPayments");
+        Metric unavailable = paymentsMetric("PaymentProviderUnavailable");
+        alarm("WebhookSignatureFailures", forged, WEBHOOK_SIGNATURE_FAILURES,
+                "Stripe webhooks failing signature checks: a forgery attempt, or the signing secret was rolled without updating it");
+        alarm("PaymentMismatches", mismatches, 1,
+                "a payment's amount, currency, order or mode differs from what Stripe reports: not applied, investigate");
+        alarm("PaymentProviderUnavailable", unavailable, 5, "Stripe unreachable or failing for shoppers starting payments");
+        dashboard.addWidgets(graph("Payments: webhook signature failures, mismatches, unknown payments", forged, mismatches, unknown),
+                graph("Payments: provider unavailable", unavailable));
+
         List<IMetric> throttled = new ArrayList<>();
         for (Map.Entry<TableSpec, ITable> e : deps.data().tables().entrySet()) {
             Metric t = Metric.Builder.create().namespace("AWS/DynamoDB").metricName("ThrottledRequests")
@@ -115,6 +128,15 @@ public final class OpsStack extends Stack {
         alarm("RedisMemory", memory, 80, "Redis memory above 80%: the catalog snapshot is outgrowing the node");
         alarm("RedisCpu", cpu, 75, "Redis engine CPU above 75%");
         dashboard.addWidgets(graph("Redis memory %", memory), graph("Redis engine CPU %", cpu));
+    }
+
+    /** Signature failures per 5 minutes above which the webhook alarms (Stripe itself never sends a bad one). */
+    static final int WEBHOOK_SIGNATURE_FAILURES = 5;
+
+    static Metric paymentsMetric(String name) {
+        return Metric.Builder.create().namespace("Verdant").metricName(name)
+                .dimensionsMap(Map.of("Service", "verdant-" + shop.verdant.contract.PaymentsContract.GROUP.name()))
+                .statistic("Sum").period(Duration.minutes(5)).build();
     }
 
     private static Metric apiMetric(String apiName, String name, String statistic) {

@@ -171,6 +171,26 @@ class ApiStackTest {
     }
 
     @Test
+    void paymentsRunOutsideTheVpc_onlyTheWebhookReadsTheSigningSecret_andTheReconciliationIsScheduled() {
+        Map<String, Object> start = Synth.props(functionFor("shop.verdant.payments.StartPaymentHandler"));
+        Map<String, Object> webhook = Synth.props(functionFor("shop.verdant.payments.StripeWebhookHandler"));
+        assertThat(start).doesNotContainKey("VpcConfig");
+        assertThat(webhook).doesNotContainKey("VpcConfig");
+        assertThat(start.get("Environment").toString()).contains("STRIPE_SECRET_KEY_SECRET_ARN", "STRIPE_PUBLISHABLE_KEY",
+                "PAYMENTS_TABLE", "SHIPMENTS_TABLE").doesNotContain("STRIPE_WEBHOOK_SECRET", "REDIS");
+        assertThat(webhook.get("Environment").toString()).contains("STRIPE_WEBHOOK_SECRET_SECRET_ARN", "STRIPE_SECRET_KEY_SECRET_ARN",
+                "PROCESSED_EVENTS_TABLE");
+        // the secret's read grant follows the environment: the start function's role cannot read the signing secret
+        String policies = Synth.GROUPS.get("Payments").findResources("AWS::IAM::Policy").toString();
+        String startPolicy = Synth.GROUPS.get("Payments").findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("StartPaymentRole")).findFirst().orElseThrow().getValue().toString();
+        assertThat(policies).contains("StripeWebhookSecret");
+        assertThat(startPolicy).contains("StripeSecretKey").doesNotContain("StripeWebhookSecret");
+        assertThat(dynamoActionsOf("StartPayment")).doesNotContainKey("ProcessedEvents");
+        assertThat(Synth.GROUPS.get("Payments").findResources("AWS::Events::Rule").toString()).contains("rate(15 minutes)");
+    }
+
+    @Test
     void theApiIsRegional_itsStageLogsInTheSharedFormatAndThrottles() {
         Synth.API.hasResourceProperties("AWS::ApiGateway::RestApi", Match.objectLike(Map.of(
                 "EndpointConfiguration", Map.of("Types", List.of("REGIONAL")))));

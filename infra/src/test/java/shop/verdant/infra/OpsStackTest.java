@@ -57,6 +57,18 @@ class OpsStackTest {
     }
 
     @Test
+    void paymentsAlarmOnForgedWebhooks_moneyMismatches_andAnUnavailableProvider() {
+        for (String name : java.util.List.of("WebhookSignatureFailures", "PaymentMismatches", "PaymentProviderUnavailable")) {
+            Map<String, Object> alarm = alarms().entrySet().stream().filter(e -> e.getKey().startsWith(name)).findFirst()
+                    .orElseThrow().getValue();
+            assertThat(Synth.props(alarm)).containsEntry("Namespace", "Verdant").containsEntry("MetricName", name);
+            assertThat(Synth.props(alarm).get("Dimensions").toString()).contains("verdant-payments");
+        }
+        hasAlarm("StripeWebhookErrors");
+        hasAlarm("ReconcilePaymentsErrors");
+    }
+
+    @Test
     void everyTableAlarmsOnThrottling_andRedisOnMemoryAndCpu() {
         for (TableSpec spec : Tables.ALL) {
             hasAlarm(spec.logicalName() + "Throttled");
