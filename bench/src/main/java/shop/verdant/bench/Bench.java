@@ -3,7 +3,7 @@ package shop.verdant.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** bench/run [all|search|snapshot|orders|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
+/** bench/run [all|search|snapshot|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
 public final class Bench {
     private Bench() {
     }
@@ -34,6 +34,9 @@ public final class Bench {
         }
         if (what.equals("all") || what.equals("snapshot")) {
             SnapshotBench.run(repo, sizes);
+        }
+        if (what.equals("all") || what.equals("payments")) {
+            PaymentsBench.run(repo, 400);
         }
         if (what.equals("all") || what.equals("orders")) {
             OrdersBench.run(orders);

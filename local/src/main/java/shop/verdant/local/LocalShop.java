@@ -259,6 +259,16 @@ public final class LocalShop implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gateway.port() + "/");
     }
 
+    /** An id token of a confirmed customer of the local pool, signed up first if new (tools and benchmarks). */
+    public String customerToken(String email, String password) {
+        try (CognitoSetup setup = new CognitoSetup(cognitoEndpoint)) {
+            setup.ensureUser(userPool.userPoolId(), userPool.clientId(), email, password, null, null);
+            return setup.client().initiateAuth(b -> b.clientId(userPool.clientId())
+                    .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+        }
+    }
+
     /** The local Stripe stand-in; null when the shop talks to real Stripe. */
     public StripeStandIn stripe() {
         return stripe;

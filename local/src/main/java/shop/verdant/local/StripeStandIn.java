@@ -397,7 +397,7 @@ public final class StripeStandIn implements AutoCloseable {
     }
 
     /** Stripe's scheme: {@code t=<unix time>,v1=<hex HMAC-SHA256 of "t.payload" under the signing secret>}. */
-    String signature(String payload, long t) {
+    public String signature(String payload, long t) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
