@@ -68,6 +68,9 @@ class ShadedJarSmokeTest {
                 // the webhook and payment paths load stripe-java and the verifier from the jar
                 Map.entry("POST /api/orders/{id}/payments", List.of(sub, "path.id=" + java.util.UUID.randomUUID(),
                         "header.Idempotency-Key=probe-pay-0001", "body={\"provider\":\"stripe\"}", "expect=404")),
+                Map.entry("POST /api/admin/orders/{id}/refund", List.of(sub, "claim.cognito:groups=admins",
+                        "path.id=" + java.util.UUID.randomUUID(), "header.Idempotency-Key=probe-refund-0001",
+                        "body={\"reason\":\"probe\"}", "expect=404")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
