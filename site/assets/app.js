@@ -930,6 +930,13 @@ async function viewOrder(id) {
       el('div', {}, el('a', { href: `?product=${l.productId}`, 'data-nav': true }, l.name), el('div', { class: 'muted' }, `${money(l.unitPrice)} × ${l.quantity} · ${l.sku}`)),
       el('strong', {}, money(l.subtotal))))),
     totalsBlock(o, { label: 'Items', testid: 'order' }),
+    o.payment && o.payment.refunded && o.payment.refunded.amount > 0
+      ? el('p', { class: 'muted', 'data-testid': 'order-refunded' }, `Refunded: ${money(o.payment.refunded)}`) : null,
+    o.shipments && o.shipments.length ? el('section', { 'aria-labelledby': 'parcels-heading', 'data-testid': 'shipments' },
+      el('h2', { id: 'parcels-heading' }, o.shipments.length === 1 ? 'Your parcel' : `Your ${o.shipments.length} parcels`),
+      el('ul', { class: 'parcels' }, o.shipments.map((sh) => el('li', { 'data-status': `shipment-${sh.status}` },
+        { PENDING: 'Being prepared', PACKED: 'Packed', SHIPPED: 'On its way', DELIVERED: 'Delivered', CANCELLED: 'Cancelled' }[sh.status] || sh.status,
+        sh.trackingNumber ? ` · tracking ${sh.trackingNumber}` : '')))) : null,
     o.shipTo ? el('p', { class: 'muted' }, `Ships to ${o.shipTo.name}, ${o.shipTo.line1}, ${o.shipTo.postcode} ${o.shipTo.city}, ${o.shipTo.country}`) : null,
     el('div', { class: 'actions' }, cancel, el('a', { href: '?view=orders', 'data-nav': true }, 'All orders')));
 }

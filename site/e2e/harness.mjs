@@ -15,6 +15,15 @@ const executablePath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'comman
 
 const results = [];
 
+/** What can still be ordered of a product, read live through a fresh visitor cart (never cached). */
+export async function available(productId) {
+  const res = await fetch(new URL('/api/cart/items', BASE_URL).href, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ productId, quantity: 1 }) });
+  const cart = await res.json();
+  if (res.status !== 200) throw new Error(`cart: ${res.status} ${JSON.stringify(cart)}`);
+  return cart.lines[0].available;
+}
+
 /** Runs one named step, prints ok/FAIL, and rethrows a failure so the script stops there. */
 export async function step(name, fn) {
   try {

@@ -3,17 +3,9 @@
 // order that is not paid offers its items back. EMAIL and PASSWORD name a confirmed customer; BASE_URL the shop.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
+import { BASE_URL, SHOTS, available, launch, run, step } from './harness.mjs';
 const url = (path) => new URL(path, BASE_URL).href;
 
-/** What can still be ordered of a product, read live through a fresh visitor cart. */
-async function available(productId) {
-  const res = await fetch(url('/api/cart/items'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ productId, quantity: 1 }) });
-  const cart = await res.json();
-  assert.equal(res.status, 200, JSON.stringify(cart));
-  return cart.lines[0].available;
-}
 
 const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
 
@@ -66,6 +58,8 @@ await run('payments', browser, async () => {
     await page.locator('[data-status="PAID"]').waitFor({ timeout: 15_000 });
     assert.match(await page.getByTestId('order-headline').innerText(), /payment was received/);
     assert.equal(await page.getByTestId('payment-panel').count(), 0, 'nothing left to pay');
+    await page.locator('[data-status="shipment-PENDING"]').waitFor();
+    assert.match(await page.getByTestId('shipments').innerText(), /Being prepared/);
     const o = await page.evaluate(async (id) => {
       const s = JSON.parse(localStorage.getItem('verdant.session'));
       return (await fetch(`/api/orders/${id}`, { headers: { Authorization: `Bearer ${s.idToken}` } })).json();

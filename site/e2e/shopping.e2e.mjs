@@ -3,18 +3,10 @@
 // shop runs with a shortened reservation) and its stock comes back. BASE_URL points at the shop.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
+import { BASE_URL, SHOTS, available, launch, run, step } from './harness.mjs';
 const url = (path) => new URL(path, BASE_URL).href;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** What can still be ordered of a product, read live through a fresh visitor cart (never cached). */
-async function available(productId) {
-  const res = await fetch(url('/api/cart/items'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ productId, quantity: 1 }) });
-  const cart = await res.json();
-  assert.equal(res.status, 200, JSON.stringify(cart));
-  return cart.lines[0].available;
-}
 
 const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
 
@@ -139,6 +131,8 @@ await run('shopping', browser, async () => {
       status = await page.locator('[data-status]').first().getAttribute('data-status');
     }
     assert.equal(status, 'EXPIRED');
+    assert.equal(await page.getByTestId('payment-panel').count(), 0, 'an expired order offers no payment');
+    await page.getByTestId('reorder').waitFor();
     assert.equal(await available(productId), stockBefore);
     await page.screenshot({ path: join(SHOTS, 'order-expired.png') });
   });

@@ -132,6 +132,22 @@ class PaymentFaultsTest {
     }
 
     @Test
+    void aPaymentWhoseAmountDiffersFromStripesIsFlaggedNeverApplied() throws Exception {
+        String[] paid = paidAtStripe();
+        // the stored payment says one amount, Stripe another (a bug, or an intent tampered with): nothing may move
+        DynamoDb.client().updateItem(b -> b.tableName(Tables.PAYMENTS.logicalName())
+                .key(Map.of("paymentId", AttributeValue.fromS("stripe#" + paid[1])))
+                .updateExpression("SET amountMinor = :other").expressionAttributeValues(Map.of(":other", AttributeValue.fromN("1"))));
+        Map<String, Object> event = succeededEvent(paid[1]);
+        String payload = Json.write(event);
+        HttpResponse<String> answer = deliver(payload, stripe.signature(payload, Instant.now().getEpochSecond()));
+        assertThat(answer.statusCode()).as("answered, so Stripe stops retrying what will never apply").isEqualTo(200);
+        assertThat(answer.body()).contains("MISMATCH");
+        assertThat(PaymentsTest.order(Api.customerA(), paid[0]).get("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(processed((String) event.get("id"))).isTrue();
+    }
+
+    @Test
     void onePaymentRequestSentTwentyTimesAtOnceOpensOneIntent() throws Exception {
         String token = Api.customerA();
         String orderId = PaymentsTest.placeOrder(token, Api.productWithPlentyOfStock(), 1);

@@ -98,6 +98,8 @@ class PaymentsTest {
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
         assertThat(sold(productId)).isEqualTo(soldBefore + 2);
         assertThat(shipments(orderId)).isEqualTo(1);
+        assertThat(paid.at("/shipments/0/status").asText()).as("the customer sees the parcel pending").isEqualTo("PENDING");
+        assertThat(paid.at("/payment/provider").asText()).isEqualTo("stripe");
         Api.Response late = pay(token, orderId, "stripe", "pay-" + UUID.randomUUID());
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("type").asText()).endsWith("order-already-paid");

@@ -4,34 +4,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.function.Supplier;
 import shop.verdant.application.payments.Payments;
 import shop.verdant.application.payments.port.PaymentProvider;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
-import shop.verdant.http.Metrics;
-import shop.verdant.http.Problem;
 
 /**
  * POST /api/admin/orders/{id}/refund {amount?, reason} (admins, Idempotency-Key): refunds a paid order through
  * its provider, all that is left or {@code amount} minor units; a full refund puts unshipped stock back, once.
  */
-public final class RefundOrderHandler extends ApiHandler {
-    private final Supplier<PaymentsWiring.Services> services;
+public final class RefundOrderHandler extends PaymentsHandler {
 
     public RefundOrderHandler() {
         this(PaymentsWiring.SERVICES);
     }
 
     public RefundOrderHandler(Supplier<PaymentsWiring.Services> services) {
-        this.services = services;
+        super(services);
     }
 
     record Body(Long amount, String reason) {
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return PaymentsWiring.METRICS;
     }
 
     @Override
@@ -39,12 +30,10 @@ public final class RefundOrderHandler extends ApiHandler {
         Body body = Json.readBody(request.body(), Body.class);
         Payments.Refunded refunded;
         try {
-            refunded = services.get().payments().refund(request.pathParameter("id"), body.amount(), body.reason(),
+            refunded = services().payments().refund(request.pathParameter("id"), body.amount(), body.reason(),
                     request.header("Idempotency-Key"));
         } catch (PaymentProvider.Unavailable e) {
-            shop.verdant.http.Log.warn("refund: provider unavailable", e);
-            return ApiResponse.problem(Problem.of("payment-provider-unavailable", "Payment provider unavailable", 503,
-                    "The refund could not be made just now; try again with the same Idempotency-Key.", request.requestId()));
+            return providerUnavailable(request, e, "The refund could not be made just now; try again with the same Idempotency-Key.");
         }
         if (!refunded.replayed()) {
             metrics().count("Refunds");

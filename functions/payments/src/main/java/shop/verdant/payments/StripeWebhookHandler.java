@@ -10,11 +10,9 @@ import shop.verdant.adapter.stripe.StripePayments;
 import shop.verdant.adapter.stripe.StripeWebhooks;
 import shop.verdant.application.payments.Payments;
 import shop.verdant.application.payments.port.PaymentProvider;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Log;
-import shop.verdant.http.Metrics;
 import shop.verdant.http.Problem;
 
 /**
@@ -24,25 +22,18 @@ import shop.verdant.http.Problem;
  * follow it, with the event id recorded in the same transaction as the change, so a duplicate is a 200
  * no-op. A fault of ours (DynamoDB, Stripe unreachable) is a 5xx, so Stripe delivers again.
  */
-public final class StripeWebhookHandler extends ApiHandler {
+public final class StripeWebhookHandler extends PaymentsHandler {
     /** The event types that can change a payment; any other is answered 200 and ignored. */
     static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
             "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "charge.refund.updated",
             "refund.created", "refund.updated", "refund.failed", "charge.dispute.created", "charge.dispute.closed");
-
-    private final Supplier<PaymentsWiring.Services> services;
 
     public StripeWebhookHandler() {
         this(PaymentsWiring.SERVICES);
     }
 
     public StripeWebhookHandler(Supplier<PaymentsWiring.Services> services) {
-        this.services = services;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return PaymentsWiring.METRICS;
+        super(services);
     }
 
     @Override
@@ -53,7 +44,7 @@ public final class StripeWebhookHandler extends ApiHandler {
         }
         StripeWebhooks.Verified event;
         try {
-            event = services.get().webhooks().get().verify(raw, request.header("Stripe-Signature"));
+            event = services().webhooks().get().verify(raw, request.header("Stripe-Signature"));
         } catch (StripeWebhooks.Forged e) {
             metrics().count("WebhookSignatureFailures");
             Log.warn("webhook signature refused: " + e.getMessage(), null);
@@ -65,7 +56,7 @@ public final class StripeWebhookHandler extends ApiHandler {
         }
         Payments.Synced synced;
         try {
-            synced = services.get().payments().sync(StripePayments.NAME, event.paymentIntent(), event.id());
+            synced = services().payments().sync(StripePayments.NAME, event.paymentIntent(), event.id());
         } catch (PaymentProvider.Unavailable e) {
             Log.warn("webhook: Stripe unavailable, asking for redelivery", e);
             return ApiResponse.problem(Problem.of("provider-unavailable", "Try again", 503,

@@ -18,7 +18,7 @@ public final class GetOrderHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return ApiResponse.privateJson(200, ShoppingViews.order(services().orders()
-                .get(request.requirePrincipal().sub(), request.pathParameter("id"))));
+        var details = services().orders().details(request.requirePrincipal().sub(), request.pathParameter("id"));
+        return ApiResponse.privateJson(200, ShoppingViews.order(details.order(), details.shipments()));
     }
 }

@@ -84,18 +84,34 @@ final class ShoppingViews {
         }
     }
 
+    /** A parcel: which merchant sends it and where it stands (no merchant data beyond its id). */
+    record ShipmentJson(String merchantId, String status, String trackingNumber) {
+    }
+
+    /** {@code payment}: how a sold order is paid (provider, refunded); {@code shipments} on the order's own page. */
+    record PaymentJson(String provider, Price refunded) {
+    }
+
     record OrderJson(String orderId, String status, String createdAt, String updatedAt, String expiresAt, Price subtotal,
-                     Price shipping, List<VatJson> vat, Price total, int itemCount, List<OrderLineJson> lines, Address shipTo) {
+                     Price shipping, List<VatJson> vat, Price total, int itemCount, List<OrderLineJson> lines, Address shipTo,
+                     PaymentJson payment, List<ShipmentJson> shipments) {
     }
 
     static OrderJson order(Order o) {
+        return order(o, null);
+    }
+
+    static OrderJson order(Order o, List<shop.verdant.domain.shopping.Shipment> shipments) {
         OrderTotals t = o.totals();
         String c = t.currency();
         return new OrderJson(o.orderId(), o.status().name(), o.createdAt().toString(), o.updatedAt().toString(),
                 o.status().holdsReservation() ? o.expiresAt().toString() : null, Price.of(t.subtotal().minor(), c),
                 Price.of(t.shipping().minor(), c), t.vat().stream().map(VatJson::of).toList(), Price.of(t.total().minor(), c),
                 o.itemCount(), o.lines().stream().map((OrderLine l) -> new OrderLineJson(l.productId(), l.sku(), l.name(),
-                Price.of(l.unitPriceMinor(), c), l.quantity(), Price.of(l.subtotalMinor(), c))).toList(), o.shipTo());
+                Price.of(l.unitPriceMinor(), c), l.quantity(), Price.of(l.subtotalMinor(), c))).toList(), o.shipTo(),
+                o.payment() == null ? null : new PaymentJson(o.payment().provider(), Price.of(o.payment().refundedMinor(), c)),
+                shipments == null ? null : shipments.stream().map(s -> new ShipmentJson(s.merchantId(), s.status(), s.trackingNumber()))
+                        .toList());
     }
 
     record OrderPageJson(List<OrderJson> items, String nextCursor) {

@@ -51,8 +51,8 @@ public final class ShoppingContract {
                     "Reprices, reserves stock and records the order in one transaction")),
             Route.signedIn("GET", "/api/orders", handler("ListOrdersHandler", Map.of(Tables.ORDERS, READ),
                     "The customer's orders, newest first")),
-            Route.signedIn("GET", "/api/orders/{id}", handler("GetOrderHandler", Map.of(Tables.ORDERS, READ),
-                    "One of the customer's orders")),
+            Route.signedIn("GET", "/api/orders/{id}", handler("GetOrderHandler", Map.of(Tables.ORDERS, READ, Tables.SHIPMENTS, READ),
+                    "One of the customer's orders, with its shipments")),
             Route.signedIn("POST", "/api/orders/{id}/cancel", handler("CancelOrderHandler", MOVE_STOCK,
                     "Cancels an unpaid order and gives its stock back")),
 

@@ -40,6 +40,15 @@ public final class Orders {
                 .orElseThrow(() -> new NotFoundException("No such order."));
     }
 
+    /** An order with its shipments, for its page. */
+    public record Details(Order order, List<shop.verdant.domain.shopping.Shipment> shipments) {
+    }
+
+    public Details details(String customerId, String orderId) {
+        Order order = get(customerId, orderId);
+        return new Details(order, order.status().isSold() ? store.shipments(orderId) : List.of());
+    }
+
     /** Cancels an unpaid order and gives its stock back; a paid, expired or cancelled one answers 409. */
     public Order cancel(String customerId, String orderId) {
         Order order = get(customerId, orderId);

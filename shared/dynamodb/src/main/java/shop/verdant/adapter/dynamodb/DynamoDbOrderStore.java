@@ -48,12 +48,19 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
     private final String orders;
     private final String products;
     private final String idempotency;
+    private final String shipments;
 
     public DynamoDbOrderStore(DynamoDbClient client, String orders, String products, String idempotency) {
+        this(client, orders, products, idempotency, null);
+    }
+
+    /** {@code shipments}: the Shipments table, for order pages; null where a function does not read them. */
+    public DynamoDbOrderStore(DynamoDbClient client, String orders, String products, String idempotency, String shipments) {
         this.client = client;
         this.orders = orders;
         this.products = products;
         this.idempotency = idempotency;
+        this.shipments = shipments;
     }
 
     // ---------------------------------------------------------------- place
@@ -185,6 +192,17 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         List<Order> page = response.items().stream().map(DynamoDbOrderStore::toOrder).toList();
         Map<String, AttributeValue> last = response.lastEvaluatedKey();
         return new Page(page, last == null || last.isEmpty() ? null : encodeCursor(last));
+    }
+
+    @Override
+    public List<shop.verdant.domain.shopping.Shipment> shipments(String orderId) {
+        if (shipments == null || shipments.isEmpty()) {
+            throw new IllegalStateException("this store was not given the Shipments table");
+        }
+        return client.query(b -> b.tableName(shipments).keyConditionExpression("orderId = :o")
+                        .expressionAttributeValues(Map.of(":o", s(orderId)))).items().stream()
+                .map(item -> new shop.verdant.domain.shopping.Shipment(orderId, str(item, "merchantId"), str(item, "status"),
+                        str(item, "trackingNumber"))).toList();
     }
 
     @Override

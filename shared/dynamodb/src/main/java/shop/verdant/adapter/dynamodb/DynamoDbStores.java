@@ -58,7 +58,8 @@ public final class DynamoDbStores {
 
     public OrderStore orders() {
         return Lazy.of(OrderStore.class, () -> new DynamoDbOrderStore(client.get(), Env.require(Tables.ORDERS.envVar()),
-                Env.require(Tables.PRODUCTS.envVar()), Env.get(Tables.IDEMPOTENCY.envVar(), "")));
+                Env.require(Tables.PRODUCTS.envVar()), Env.get(Tables.IDEMPOTENCY.envVar(), ""),
+                Env.get(Tables.SHIPMENTS.envVar(), null)));
     }
 
     /** Payments with their order and stock changes; also the ledger cash on delivery keeps. */

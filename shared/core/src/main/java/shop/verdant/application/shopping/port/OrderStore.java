@@ -73,6 +73,9 @@ public interface OrderStore {
     /** PENDING_PAYMENT → PAID, reserved stock becomes sold; false when the order had left PENDING_PAYMENT. */
     boolean markPaid(Order order, Instant at);
 
+    /** The order's shipments, one per merchant (none until it is sold). */
+    List<shop.verdant.domain.shopping.Shipment> shipments(String orderId);
+
     /** Ids of unpaid orders whose reservation ended at or before {@code now}, at most {@code limit}. */
     List<String> dueForExpiry(Instant now, int limit);
 }
