@@ -53,9 +53,10 @@ public final class PaymentsWiring {
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 
     static {
-        // Before the SnapStart snapshot: load the webhook and Stripe classes without a secret (a bad signature
-        // is refused before any key is needed). Secrets and connections are made after restore, on first use.
+        // Before the SnapStart snapshot: load stripe-java's model and the webhook verifier without a secret (a bad
+        // signature is refused before any key is needed). Secrets and connections are made after restore, on first use.
         Priming.register(() -> {
+            StripePayments.primeClasses();
             try {
                 new StripeWebhooks("whsec_priming", Clock.systemUTC()).verify("{}", "t=1,v1=00");
             } catch (StripeWebhooks.Forged expected) {

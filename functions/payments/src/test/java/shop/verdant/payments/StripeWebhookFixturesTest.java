@@ -66,4 +66,13 @@ class StripeWebhookFixturesTest {
         // a genuine signature over something that is not an event is refused too, not a 500
         assertThatThrownBy(() -> webhooks.verify("not json", sign("not json", t, SECRET))).isInstanceOf(StripeWebhooks.Forged.class);
     }
+
+    @Test
+    void primingLoadsStripesModelWithoutAKeyOrACall() {
+        // what the SnapStart hook runs, with no client built (so no key to bake in): the model and its mapping load
+        var primed = shop.verdant.adapter.stripe.StripePayments.primeClasses();
+        assertThat(primed.reference()).isEqualTo("pi_priming");
+        assertThat(primed.status()).isEqualTo(shop.verdant.domain.payments.PaymentStatus.PENDING);
+        assertThat(primed.orderId()).isEqualTo("priming");
+    }
 }

@@ -56,6 +56,20 @@ public final class StripePayments implements PaymentProvider {
         return new StripePayments(builder.build(), Env.require("STRIPE_PUBLISHABLE_KEY"), key.startsWith("sk_live_"));
     }
 
+    /**
+     * Loads stripe-java's JSON model (gson, PaymentIntent, Charge, Event) with no key and no call: what a
+     * SnapStart priming hook may do, since a secret must never be in the snapshot.
+     */
+    public static ProviderPayment primeClasses() {
+        var event = com.stripe.net.Webhook.constructEventWithoutVerification("{\"id\":\"evt_priming\",\"object\":\"event\","
+                + "\"api_version\":\"2026-07-29.dahlia\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":"
+                + "{\"id\":\"pi_priming\",\"object\":\"payment_intent\",\"amount\":100,\"currency\":\"eur\","
+                + "\"status\":\"requires_payment_method\",\"metadata\":{\"orderId\":\"priming\"},"
+                + "\"latest_charge\":{\"id\":\"ch_priming\",\"object\":\"charge\",\"amount_refunded\":0}}}}");
+        PaymentIntent intent = (PaymentIntent) event.getDataObjectDeserializer().getObject().orElseThrow();
+        return view(intent, intent.getLatestChargeObject());
+    }
+
     /** The Stripe idempotency key of an order's n-th attempt: the same attempt always opens the same intent. */
     static String intentKey(String orderId, int attempt) {
         return "verdant-order-" + orderId + "-attempt-" + attempt;
