@@ -13,6 +13,7 @@ import shop.verdant.application.shopping.port.OrderStore;
 import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.Money;
 import shop.verdant.domain.common.NotFoundException;
+import shop.verdant.domain.common.RequestIds;
 import shop.verdant.domain.common.UnprocessableException;
 import shop.verdant.domain.common.ValidationException;
 import shop.verdant.domain.payments.Payment;
@@ -46,13 +47,9 @@ public final class Payments {
     }
 
     public Started start(String customerId, String orderId, String providerName, String idempotencyKey) {
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,100}")) {
-            throw ValidationException.of("Idempotency-Key", "Is required: 8-100 letters, digits or . _ : - (a UUID is fine).");
-        }
+        RequestIds.idempotencyKey(idempotencyKey, "way of paying");
         PaymentProvider provider = providers.chosen(providerName);
-        if (orderId == null || !orderId.matches("[A-Za-z0-9-]{1,64}")) {
-            throw ValidationException.of("id", "Is not an order id.");
-        }
+        RequestIds.orderId(orderId);
         Order order = orders.find(orderId).filter(o -> o.customerId().equals(customerId))
                 .orElseThrow(() -> new NotFoundException("No such order."));
         List<Payment> existing = store.forOrder(orderId);
@@ -206,15 +203,11 @@ public final class Payments {
      * the stock of shipments that have not left back on the shelf, once.
      */
     public Refunded refund(String orderId, Long amountMinor, String reason, String idempotencyKey) {
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,100}")) {
-            throw ValidationException.of("Idempotency-Key", "Is required: 8-100 letters, digits or . _ : - (a UUID is fine).");
-        }
+        RequestIds.idempotencyKey(idempotencyKey, "refund");
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw ValidationException.of("reason", "Is required: what the customer is told, at most 200 characters.");
         }
-        if (orderId == null || !orderId.matches("[A-Za-z0-9-]{1,64}")) {
-            throw ValidationException.of("id", "Is not an order id.");
-        }
+        RequestIds.orderId(orderId);
         Order order = orders.find(orderId).orElseThrow(() -> new NotFoundException("No such order."));
         String recordKey = "admin-refund:" + idempotencyKey;
         if (order.payment() == null || !order.status().isSold()) {

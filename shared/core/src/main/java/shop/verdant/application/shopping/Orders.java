@@ -86,8 +86,6 @@ public final class Orders {
     }
 
     static void checkId(String orderId) {
-        if (orderId == null || !orderId.matches("[A-Za-z0-9-]{1,64}")) {
-            throw ValidationException.of("id", "Is not an order id.");
-        }
+        shop.verdant.domain.common.RequestIds.orderId(orderId);
     }
 }

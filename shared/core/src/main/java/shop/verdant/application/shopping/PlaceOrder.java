@@ -61,10 +61,7 @@ public final class PlaceOrder {
     }
 
     public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command) {
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{8,100}")) {
-            throw ValidationException.of("Idempotency-Key",
-                    "Is required: 8-100 letters, digits or . _ : - (a UUID is fine), new for every order.");
-        }
+        shop.verdant.domain.common.RequestIds.idempotencyKey(idempotencyKey, "order");
         String key = customerId + "#" + idempotencyKey;
         String fingerprint = command.fingerprint();
         Optional<IdempotencyRecord> seen = store.findIdempotency(key);

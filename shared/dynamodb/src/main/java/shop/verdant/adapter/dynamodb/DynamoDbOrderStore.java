@@ -362,7 +362,7 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
             }
             String orderId = raw.substring(0, bar);
             String createdAt = raw.substring(bar + 1);
-            if (!orderId.matches("[A-Za-z0-9-]{1,64}")) {
+            if (!shop.verdant.domain.common.RequestIds.isOrderId(orderId)) {
                 throw new IllegalArgumentException();
             }
             Instant.parse(createdAt);
