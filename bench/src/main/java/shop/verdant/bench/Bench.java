@@ -3,7 +3,7 @@ package shop.verdant.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** bench/run [all|search|snapshot|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
+/** bench/run [all|search|rebuild|snapshot|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
 public final class Bench {
     private Bench() {
     }
@@ -43,6 +43,9 @@ public final class Bench {
         }
         if (what.equals("all") || what.equals("search")) {
             SearchBench.run(sizes, dynamoMax);
+        }
+        if (what.equals("all") || what.equals("rebuild")) {
+            RebuildBench.run(sizes);
         }
         System.exit(0);
     }

@@ -40,7 +40,13 @@ public final class CatalogWiring {
     private static final CategoryRepository CATEGORIES = DYNAMO.categories();
 
     static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, DYNAMO.brands(), REDIS.cache());
-    static final SearchProducts SEARCH = new SearchProducts(REDIS.snapshots(), BROWSE);
+    /** Index rebuilds run here, off the request path: a search never waits behind one while an older index can answer. */
+    private static final java.util.concurrent.ExecutorService REBUILDS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "catalog-index-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    static final SearchProducts SEARCH = new SearchProducts(REDIS.snapshots(), BROWSE, REBUILDS);
     static final ViewProduct VIEW = new ViewProduct(PRODUCTS, REDIS.cache(), SEARCH);
     static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache());
     static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(Need.CURSOR_KEY.secretName()))));

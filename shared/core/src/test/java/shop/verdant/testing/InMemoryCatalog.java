@@ -111,8 +111,18 @@ public final class InMemoryCatalog {
             return version;
         }
 
+        private volatile boolean failLoads;
+
+        /** Makes {@link #load} fail, as Redis does when it is down. */
+        public void failLoads(boolean fail) {
+            failLoads = fail;
+        }
+
         @Override
         public synchronized Snapshot load() {
+            if (failLoads) {
+                throw new IllegalStateException("snapshot store unavailable");
+            }
             loads.incrementAndGet();
             return new Snapshot(version, new ArrayList<>(items.values()));
         }

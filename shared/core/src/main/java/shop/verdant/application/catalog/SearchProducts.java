@@ -1,6 +1,9 @@
 package shop.verdant.application.catalog;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.CategoryTree;
 import shop.verdant.domain.catalog.search.CatalogIndex;
@@ -10,17 +13,29 @@ import shop.verdant.domain.common.ValidationException;
 
 /**
  * Catalog search over an in-memory index of the snapshot. Each call costs one version read from the
- * snapshot store; the index is rebuilt only when the version moved, so a warm container answers from
- * memory and sees a write on its next request.
+ * snapshot store. When a write moved the version, the index is rebuilt by {@code rebuilds}, off the request
+ * path: until the new index is complete, requests are answered from the older one (never from a half-built
+ * one; the new index replaces it in one step), so no search queues behind a rebuild that takes seconds at
+ * 100k products. Only a container with no index at all waits for its first build. With a synchronous
+ * executor ({@link Runnable#run}) a write is visible on the very next request, as tests want.
  */
 public final class SearchProducts {
     private final CatalogSnapshotStore snapshots;
     private final BrowseCategories browse;
+    private final Executor rebuilds;
     private volatile CatalogIndex index;
+    /** The rebuild under way, if any: at most one at a time. */
+    private final AtomicReference<CompletableFuture<CatalogIndex>> building = new AtomicReference<>();
 
+    /** Rebuilds inline: a write is visible on the next request. */
     public SearchProducts(CatalogSnapshotStore snapshots, BrowseCategories browse) {
+        this(snapshots, browse, Runnable::run);
+    }
+
+    public SearchProducts(CatalogSnapshotStore snapshots, BrowseCategories browse, Executor rebuilds) {
         this.snapshots = snapshots;
         this.browse = browse;
+        this.rebuilds = rebuilds;
     }
 
     /** A page of results with the index that produced it, for labels (brand names) that match the page. */
@@ -35,24 +50,57 @@ public final class SearchProducts {
         return new Answer(current.search(query), current);
     }
 
-    /** The index for the snapshot's current version, rebuilt if a write moved it. */
+    /**
+     * The index to answer with: the current version's if it is built, else the previous one while the new one
+     * is built in the background; the first index of a container is built before answering.
+     */
     public CatalogIndex current() {
         CatalogIndex known = index;
         long version = snapshots.version();
         if (known != null && known.version() == version) {
             return known;
         }
-        synchronized (this) {
-            known = index;
-            if (known != null && known.version() == snapshots.version()) {
-                return known;
+        if (known == null) {
+            synchronized (this) {
+                if (index == null) {
+                    index = build();
+                }
+                return index;
             }
-            CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
-            List<CategoryTree.Node> tree = browse.tree();
-            CatalogIndex built = CatalogIndex.build(snapshot.version(), snapshot.items(),
-                    CategoryTree.flatten(tree), browse.brands());
-            index = built;
-            return built;
         }
+        CompletableFuture<CatalogIndex> rebuild = rebuild();
+        return rebuild.isDone() && !rebuild.isCompletedExceptionally() ? rebuild.join() : known;
+    }
+
+    /** Starts a rebuild unless one is under way; a failed one is simply tried again by a later request. */
+    private CompletableFuture<CatalogIndex> rebuild() {
+        CompletableFuture<CatalogIndex> mine = new CompletableFuture<>();
+        CompletableFuture<CatalogIndex> running = building.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
+        try {
+            rebuilds.execute(() -> {
+                try {
+                    CatalogIndex built = build();
+                    index = built;
+                    mine.complete(built);
+                } catch (RuntimeException | Error e) {
+                    mine.completeExceptionally(e);
+                } finally {
+                    building.compareAndSet(mine, null);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            building.compareAndSet(mine, null);
+            mine.completeExceptionally(rejected);
+        }
+        return mine;
+    }
+
+    private CatalogIndex build() {
+        CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
+        List<CategoryTree.Node> tree = browse.tree();
+        return CatalogIndex.build(snapshot.version(), snapshot.items(), CategoryTree.flatten(tree), browse.brands());
     }
 }

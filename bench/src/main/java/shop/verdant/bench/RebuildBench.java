@@ -1,0 +1,174 @@
+package shop.verdant.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import shop.verdant.application.catalog.BrowseCategories;
+import shop.verdant.application.catalog.SearchProducts;
+import shop.verdant.application.catalog.port.BrandRepository;
+import shop.verdant.application.catalog.port.CatalogCache;
+import shop.verdant.application.catalog.port.CatalogSnapshotStore;
+import shop.verdant.application.catalog.port.CategoryRepository;
+import shop.verdant.domain.catalog.Brand;
+import shop.verdant.domain.catalog.Category;
+import shop.verdant.domain.catalog.CategoryTree;
+import shop.verdant.domain.catalog.Product;
+import shop.verdant.domain.catalog.search.CatalogItem;
+import shop.verdant.domain.catalog.search.ProductQuery;
+
+/**
+ * What one write costs the next search of a warm container: rebuilding on the request path (the synchronous
+ * executor) against rebuilding in the background while the older index answers, same catalog, same run. The
+ * snapshot is in memory here, so the figures are the index build alone (Redis' load comes on top of it).
+ */
+final class RebuildBench {
+    private RebuildBench() {
+    }
+
+    static void run(int[] sizes) throws Exception {
+        System.out.println("\n== a write, then the next search: rebuild on the request path vs off it");
+        for (int n : sizes) {
+            SyntheticCatalog c = new SyntheticCatalog();
+            List<CatalogItem> items = c.items(n, 7);
+            ProductQuery q = new ProductQuery("bamboo", null, null, null, null, null, Map.of(), null, 24, 0);
+            double inline = nextSearchAfterWrite(c, items, q, Runnable::run);
+            ExecutorService background = Executors.newSingleThreadExecutor();
+            try {
+                double off = nextSearchAfterWrite(c, items, q, background);
+                long t = System.nanoTime();
+                Store store = lastStore;
+                while (lastSearch.current().version() != store.version()) {
+                    Thread.onSpinWait();
+                }
+                double caughtUp = (System.nanoTime() - t) / 1e6 + off;
+                System.out.printf("  %,9d products: next search %8.1f ms with the rebuild on the request path; %6.2f ms off it "
+                        + "(the new index serves after %,.0f ms)%n", n, inline, off, caughtUp);
+            } finally {
+                background.shutdownNow();
+            }
+        }
+    }
+
+    private static Store lastStore;
+    private static SearchProducts lastSearch;
+
+    /** Median over 5 writes of the first search after each. */
+    private static double nextSearchAfterWrite(SyntheticCatalog c, List<CatalogItem> items, ProductQuery q,
+                                               java.util.concurrent.Executor rebuilds) throws Exception {
+        Store store = new Store(items);
+        SearchProducts search = new SearchProducts(store, browse(c), rebuilds);
+        search.search(q);
+        double[] ms = new double[5];
+        for (int i = 0; i < ms.length; i++) {
+            // let any rebuild of the previous round finish, then write
+            while (search.current().version() != store.version()) {
+                Thread.sleep(5);
+            }
+            store.bump();
+            long t = System.nanoTime();
+            search.search(q);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        lastStore = store;
+        lastSearch = search;
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
+    private static BrowseCategories browse(SyntheticCatalog c) {
+        List<Category> categories = c.categories;
+        List<Brand> brands = c.brands;
+        CategoryRepository cats = new CategoryRepository() {
+            public List<Category> findAll() {
+                return categories;
+            }
+
+            public void save(Category category) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        BrandRepository brandRepo = new BrandRepository() {
+            public List<Brand> findAll() {
+                return brands;
+            }
+
+            public void save(Brand brand) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        List<CategoryTree.Node> tree = CategoryTree.of(categories).roots();
+        CatalogCache cache = new CatalogCache() {
+            public Optional<Product> product(String productId) {
+                return Optional.empty();
+            }
+
+            public void putProduct(Product product) {
+            }
+
+            public void evictProduct(String productId) {
+            }
+
+            public Optional<List<CategoryTree.Node>> categoryTree() {
+                return Optional.of(tree);
+            }
+
+            public void putCategoryTree(List<CategoryTree.Node> roots) {
+            }
+
+            public void evictCategoryTree() {
+            }
+
+            public Optional<List<Brand>> brands() {
+                return Optional.of(brands);
+            }
+
+            public void putBrands(List<Brand> b) {
+            }
+
+            public void evictBrands() {
+            }
+        };
+        return new BrowseCategories(cats, brandRepo, cache);
+    }
+
+    /** The snapshot in memory: a write only moves the version (the index is rebuilt either way). */
+    static final class Store implements CatalogSnapshotStore {
+        private final List<CatalogItem> items;
+        private volatile long version = 1;
+
+        Store(List<CatalogItem> items) {
+            this.items = new ArrayList<>(items);
+        }
+
+        void bump() {
+            version++;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        public Snapshot load() {
+            return new Snapshot(version, items);
+        }
+
+        public void upsert(CatalogItem item) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void remove(String productId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void replaceAll(List<CatalogItem> all) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void bumpVersion() {
+            version++;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package shop.verdant.application.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import shop.verdant.domain.catalog.search.ProductQuery;
+import shop.verdant.testing.CatalogFixtures;
+import shop.verdant.testing.InMemoryCatalog;
+
+/** A write's rebuild happens off the request path: requests meanwhile get the older, whole index, never wait. */
+class SearchRebuildTest {
+    /** An executor that only queues: the test decides when the rebuild runs. */
+    static final class Queued implements Executor {
+        final List<Runnable> tasks = new ArrayList<>();
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            List<Runnable> now;
+            synchronized (this) {
+                now = new ArrayList<>(tasks);
+                tasks.clear();
+            }
+            now.forEach(Runnable::run);
+        }
+    }
+
+    static long bamboo(SearchProducts search) {
+        return search.search(new ProductQuery("bamboo", null, null, null, null, null, null, null, 24, 0)).result().total();
+    }
+
+    @Test
+    void aRequestDuringARebuildIsAnsweredFromTheOlderIndex_andTheNewOneReplacesItWhole() {
+        InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
+        Queued rebuilds = new Queued();
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, rebuilds);
+        long before = bamboo(search);                          // the first index of a container is built at once
+        assertThat(rebuilds.tasks).isEmpty();
+        long v1 = search.current().version();
+
+        catalog.manage.saveProduct(CatalogFixtures.product("p99", "Bamboo Lunch Box", "bambu", "green", "cups", 1899, 12, 9000,
+                Map.of("material", "bamboo")));
+        int loads = catalog.snapshots.loads.get();
+        assertThat(bamboo(search)).as("answered from the older index").isEqualTo(before);
+        assertThat(bamboo(search)).isEqualTo(before);
+        assertThat(search.current().version()).isEqualTo(v1);
+        assertThat(rebuilds.tasks).as("one rebuild however many requests ask").hasSize(1);
+        assertThat(catalog.snapshots.loads.get()).as("no request loaded the snapshot").isEqualTo(loads);
+
+        rebuilds.runAll();
+        assertThat(bamboo(search)).as("the new index, whole").isEqualTo(before + 1);
+        assertThat(search.current().version()).isGreaterThan(v1);
+        assertThat(rebuilds.tasks).isEmpty();
+    }
+
+    @Test
+    void aFailedRebuildKeepsTheOlderIndexAnswering_andIsTriedAgain() {
+        InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
+        List<Runnable> failing = new ArrayList<>();
+        Executor broken = task -> failing.add(task);
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, broken);
+        long before = bamboo(search);
+        catalog.manage.saveProduct(CatalogFixtures.product("p98", "Bamboo Straw Set", "bambu", "natural", "cups", 599, 40, 9100,
+                Map.of("material", "bamboo")));
+        bamboo(search);
+        // the snapshot store fails while the rebuild runs: the error stays in the background, the old index answers
+        catalog.snapshots.failLoads(true);
+        failing.remove(0).run();
+        assertThat(bamboo(search)).isEqualTo(before);
+        assertThat(failing).as("the next request starts another try").hasSize(1);
+        catalog.snapshots.failLoads(false);
+        failing.remove(0).run();
+        assertThat(bamboo(search)).isEqualTo(before + 1);
+    }
+}
