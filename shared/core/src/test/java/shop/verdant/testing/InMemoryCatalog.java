@@ -113,7 +113,7 @@ public final class InMemoryCatalog {
 
         private volatile boolean failLoads;
 
-        /** Makes {@link #load} fail, as Redis does when it is down. */
+        /** Makes {@link #load} and {@link #changesSince} fail, as Redis does when it is down. */
         public void failLoads(boolean fail) {
             failLoads = fail;
         }
@@ -127,28 +127,58 @@ public final class InMemoryCatalog {
             return new Snapshot(version, new ArrayList<>(items.values()));
         }
 
+        /** The change log: each changed product id at the version of its latest change; complete after {@code floor}. */
+        private final Map<String, Long> changed = new LinkedHashMap<>();
+        private long floor;
+
         @Override
         public synchronized void upsert(CatalogItem item) {
             items.put(item.productId(), item);
-            version++;
+            changed.put(item.productId(), ++version);
         }
 
         @Override
         public synchronized void remove(String productId) {
             items.remove(productId);
-            version++;
+            changed.put(productId, ++version);
         }
 
         @Override
         public synchronized void replaceAll(List<CatalogItem> all) {
             items.clear();
             all.forEach(i -> items.put(i.productId(), i));
-            version++;
+            floor = ++version;
+            changed.clear();
+        }
+
+        @Override
+        public synchronized java.util.Optional<Changes> changesSince(long since) {
+            if (failLoads) {
+                throw new IllegalStateException("snapshot store unavailable");
+            }
+            if (since < floor) {
+                return java.util.Optional.empty();
+            }
+            List<CatalogItem> upserted = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            changed.forEach((id, v) -> {
+                if (v > since) {
+                    CatalogItem item = items.get(id);
+                    if (item == null) {
+                        removed.add(id);
+                    } else {
+                        upserted.add(item);
+                    }
+                }
+            });
+            return java.util.Optional.of(new Changes(version, upserted, removed));
         }
 
         @Override
         public synchronized void bumpVersion() {
-            version++;
+            // the tree or the brands changed: an index must be built from everything again
+            floor = ++version;
+            changed.clear();
         }
     }
 

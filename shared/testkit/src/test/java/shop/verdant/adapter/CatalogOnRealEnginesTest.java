@@ -71,6 +71,48 @@ class CatalogOnRealEnginesTest {
     }
 
     @Test
+    void theChangeLogNamesWhatChangedSinceAVersion_untilItIsTrimmedOrRestarted() {
+        var log = new RedisCatalogSnapshotStore(redis, 3);
+        long v0 = log.version();
+        var p9 = shop.verdant.domain.catalog.search.CatalogItem.from(CatalogFixtures.product("p9", "Bamboo Lunch Box", "terra",
+                "natural", "cups", 1799, 3, 9000, java.util.Map.of()));
+        log.upsert(p9);
+        log.remove("p1");
+        log.upsert(p9);   // changed twice: named once
+        var changes = log.changesSince(v0).orElseThrow();
+        assertThat(changes.version()).isEqualTo(v0 + 3);
+        assertThat(changes.upserted()).extracting(i -> i.productId()).containsExactly("p9");
+        assertThat(changes.removed()).containsExactly("p1");
+        assertThat(log.changesSince(v0 + 3).orElseThrow().upserted()).isEmpty();
+        // four more products change: a log of three no longer reaches back to v0, but does to v0 + 4
+        for (String id : java.util.List.of("p2", "p3", "p4", "p5")) {
+            log.remove(id);
+        }
+        assertThat(log.changesSince(v0)).as("trimmed").isEmpty();
+        assertThat(log.changesSince(v0 + 4).orElseThrow().removed()).containsExactlyInAnyOrder("p3", "p4", "p5");
+        // a full republish or a tree change starts the log afresh
+        long before = log.version();
+        log.bumpVersion();
+        assertThat(log.changesSince(before)).isEmpty();
+        assertThat(log.changesSince(log.version()).orElseThrow().removed()).isEmpty();
+        manage.rebuildSnapshot();
+        assertThat(log.changesSince(before + 1)).isEmpty();
+    }
+
+    @Test
+    void aWarmSearchCatchesUpFromTheLog_andAgreesWithAFullLoad() {
+        assertThat(find("bamboo").total()).isEqualTo(5);
+        manage.saveProduct(CatalogFixtures.product("p9", "Bamboo Lunch Box", "terra", "natural", "cups", 1799, 3, 9000,
+                java.util.Map.of("material", "bamboo")));
+        var caughtUp = find("bamboo");
+        var cold = new SearchProducts(new RedisCatalogSnapshotStore(redis), browse)
+                .search(new ProductQuery("bamboo", null, null, null, null, null, null, SortOrder.NAME, 24, 0)).result();
+        assertThat(caughtUp.total()).isEqualTo(6).isEqualTo(cold.total());
+        assertThat(caughtUp.items()).extracting(i -> i.productId()).isEqualTo(cold.items().stream().map(i -> i.productId()).toList());
+        assertThat(caughtUp.facets()).isEqualTo(cold.facets());
+    }
+
+    @Test
     void productsRoundTripThroughDynamoDbWithEveryField() {
         Product original = CatalogFixtures.products().get(1);
         Product stored = products.find("p2").orElseThrow();

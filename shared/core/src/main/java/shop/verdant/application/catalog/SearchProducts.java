@@ -1,12 +1,16 @@
 package shop.verdant.application.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.CategoryTree;
 import shop.verdant.domain.catalog.search.CatalogIndex;
+import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.SearchResult;
 import shop.verdant.domain.common.ValidationException;
@@ -17,13 +21,16 @@ import shop.verdant.domain.common.ValidationException;
  * path: until the new index is complete, requests are answered from the older one (never from a half-built
  * one; the new index replaces it in one step), so no search queues behind a rebuild that takes seconds at
  * 100k products. Only a container with no index at all waits for its first build. With a synchronous
- * executor ({@link Runnable#run}) a write is visible on the very next request, as tests want.
+ * executor ({@link Runnable#run}) a write is visible on the very next request, as tests want. A rebuild reads
+ * only what changed since its index's version (the store's change log), unless the log no longer reaches back.
  */
 public final class SearchProducts {
     private final CatalogSnapshotStore snapshots;
     private final BrowseCategories browse;
     private final Executor rebuilds;
     private volatile CatalogIndex index;
+    /** The items the current index was built from, by product id: what a rebuild applies the changes to. */
+    private volatile Map<String, CatalogItem> items;
     /** The rebuild under way, if any: at most one at a time. */
     private final AtomicReference<CompletableFuture<CatalogIndex>> building = new AtomicReference<>();
 
@@ -63,7 +70,7 @@ public final class SearchProducts {
         if (known == null) {
             synchronized (this) {
                 if (index == null) {
-                    index = build();
+                    build();
                 }
                 return index;
             }
@@ -82,9 +89,7 @@ public final class SearchProducts {
         try {
             rebuilds.execute(() -> {
                 try {
-                    CatalogIndex built = build();
-                    index = built;
-                    mine.complete(built);
+                    mine.complete(build());
                 } catch (RuntimeException | Error e) {
                     mine.completeExceptionally(e);
                 } finally {
@@ -98,9 +103,32 @@ public final class SearchProducts {
         return mine;
     }
 
+    /**
+     * Builds the next index and makes it current: from the items of the current one with only what changed
+     * since its version (read from the change log), or from a full load when the log does not reach back.
+     */
     private CatalogIndex build() {
-        CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
+        CatalogIndex known = index;
+        Map<String, CatalogItem> base = items;
+        Optional<CatalogSnapshotStore.Changes> changes = known == null || base == null ? Optional.empty()
+                : snapshots.changesSince(known.version());
+        long version;
+        Map<String, CatalogItem> next;
+        if (changes.isPresent()) {
+            next = new LinkedHashMap<>(base);
+            changes.get().removed().forEach(next::remove);
+            changes.get().upserted().forEach(item -> next.put(item.productId(), item));
+            version = changes.get().version();
+        } else {
+            CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
+            next = new LinkedHashMap<>();
+            snapshot.items().forEach(item -> next.put(item.productId(), item));
+            version = snapshot.version();
+        }
         List<CategoryTree.Node> tree = browse.tree();
-        return CatalogIndex.build(snapshot.version(), snapshot.items(), CategoryTree.flatten(tree), browse.brands());
+        CatalogIndex built = CatalogIndex.build(version, List.copyOf(next.values()), CategoryTree.flatten(tree), browse.brands());
+        items = next;
+        index = built;
+        return built;
     }
 }

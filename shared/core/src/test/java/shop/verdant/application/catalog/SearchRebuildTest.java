@@ -55,6 +55,7 @@ class SearchRebuildTest {
         assertThat(catalog.snapshots.loads.get()).as("no request loaded the snapshot").isEqualTo(loads);
 
         rebuilds.runAll();
+        assertThat(catalog.snapshots.loads.get()).as("the rebuild read only what changed, not the whole snapshot").isEqualTo(loads);
         assertThat(bamboo(search)).as("the new index, whole").isEqualTo(before + 1);
         assertThat(search.current().version()).isGreaterThan(v1);
         assertThat(rebuilds.tasks).isEmpty();
@@ -78,5 +79,26 @@ class SearchRebuildTest {
         catalog.snapshots.failLoads(false);
         failing.remove(0).run();
         assertThat(bamboo(search)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRebuildAppliesOnlyWhatChanged_removalsToo_andLoadsEverythingWhenTheLogCannotSay() {
+        InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse);   // rebuilds inline
+        long before = bamboo(search);
+        int loads = catalog.snapshots.loads.get();
+        catalog.manage.saveProduct(CatalogFixtures.product("p97", "Bamboo Soap Dish", "bambu", "natural", "cups", 799, 20, 9200,
+                Map.of("material", "bamboo")));
+        catalog.snapshots.remove("p1");   // the bamboo toothbrush leaves the catalog
+        assertThat(bamboo(search)).isEqualTo(before);   // one added, one removed
+        assertThat(search.current().search(new ProductQuery("toothbrush", null, null, null, null, null, null, null, 24, 0))
+                .items()).noneMatch(i -> i.productId().equals("p1"));
+        assertThat(catalog.snapshots.loads.get()).as("changes only").isEqualTo(loads);
+        // a full republish starts the log afresh: the next rebuild loads everything, and agrees
+        catalog.manage.rebuildSnapshot();
+        long full = bamboo(search);
+        assertThat(catalog.snapshots.loads.get()).isEqualTo(loads + 1);
+        assertThat(full).isEqualTo(new SearchProducts(catalog.snapshots, catalog.browse).search(
+                new ProductQuery("bamboo", null, null, null, null, null, null, null, 24, 0)).result().total());
     }
 }

@@ -13,9 +13,11 @@ import shop.verdant.domain.catalog.search.CatalogItemCodec;
 
 /**
  * The snapshot as a Redis hash (productId → the item in {@link CatalogItemCodec}'s binary form) plus a version
- * counter. Every change runs in a MULTI with INCR of the version, and a load reads both in one MULTI, so a
- * version never names data older than itself. The binary form reads without a JSON parser: a cold container
- * loads the whole catalog at start.
+ * counter, and a change log: a sorted set of product ids scored by the version of their latest change, complete
+ * for every version after {@code catalog:changes:floor}. Each change is one script (the version's INCR, the item,
+ * the log entry, the trim) and a load reads the hash and the version in one MULTI, so a version never names data
+ * older than itself. A warm container reads only the log entries after its version and those items; the binary
+ * form reads without a JSON parser for the cold one, which loads everything.
  */
 public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
     static final String VERSION = "catalog:version";
@@ -23,12 +25,54 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
     private static final String BUILDING = "catalog:items:bin:building";
     private static final byte[] ITEMS_KEY = bytes(ITEMS);
     private static final byte[] BUILDING_KEY = bytes(BUILDING);
+    static final String CHANGES = "catalog:changes";
+    static final String FLOOR = "catalog:changes:floor";
     private static final int BATCH = 500;
+    /** How many products the log remembers; a container further behind than that loads everything. */
+    static final int LOG_SIZE = 10_000;
+
+    /** KEYS: version, items, changes, floor; ARGV: product id, item (empty to remove), log size. Answers the new version. */
+    private static final String CHANGE = """
+            local v = redis.call('INCR', KEYS[1])
+            if ARGV[2] == '' then redis.call('HDEL', KEYS[2], ARGV[1]) else redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end
+            redis.call('ZADD', KEYS[3], v, ARGV[1])
+            local over = redis.call('ZCARD', KEYS[3]) - tonumber(ARGV[3])
+            if over > 0 then
+              local last = redis.call('ZRANGE', KEYS[3], over - 1, over - 1, 'WITHSCORES')
+              redis.call('ZREMRANGEBYRANK', KEYS[3], 0, over - 1)
+              redis.call('SET', KEYS[4], last[2])
+            end
+            return v
+            """;
+
+    /** KEYS: version, changes, floor. A new start for the log: nothing before the new version can be told from it. */
+    private static final String RESTART_LOG = """
+            local v = redis.call('INCR', KEYS[1])
+            redis.call('DEL', KEYS[2])
+            redis.call('SET', KEYS[3], v)
+            return v
+            """;
+
+    /** KEYS: building, items, version, changes, floor; ARGV: "swap" or "empty". */
+    private static final String REPLACE = """
+            if ARGV[1] == 'empty' then redis.call('DEL', KEYS[2]) else redis.call('RENAME', KEYS[1], KEYS[2]) end
+            local v = redis.call('INCR', KEYS[3])
+            redis.call('DEL', KEYS[4])
+            redis.call('SET', KEYS[5], v)
+            return v
+            """;
 
     private final JedisPooled redis;
+    private final int logSize;
 
     public RedisCatalogSnapshotStore(JedisPooled redis) {
+        this(redis, LOG_SIZE);
+    }
+
+    /** {@code logSize}: how many products the change log remembers (tests make it small). */
+    public RedisCatalogSnapshotStore(JedisPooled redis, int logSize) {
         this.redis = redis;
+        this.logSize = logSize;
     }
 
     @Override
@@ -54,21 +98,51 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
     }
 
     @Override
-    public void upsert(CatalogItem item) {
+    public java.util.Optional<Changes> changesSince(long since) {
+        Response<String> version;
+        Response<String> floor;
+        Response<List<String>> ids;
         try (AbstractTransaction tx = redis.multi()) {
-            tx.hset(ITEMS_KEY, bytes(item.productId()), CatalogItemCodec.encode(item));
-            tx.incr(VERSION);
+            version = tx.get(VERSION);
+            floor = tx.get(FLOOR);
+            ids = tx.zrangeByScore(CHANGES, "(" + since, "+inf");
             tx.exec();
         }
+        long now = version.get() == null ? 0 : Long.parseLong(version.get());
+        if (since < (floor.get() == null ? 0 : Long.parseLong(floor.get())) || since > now) {
+            return java.util.Optional.empty();
+        }
+        List<CatalogItem> upserted = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = ids.get();
+        for (int i = 0; i < changed.size(); i += BATCH) {
+            List<String> batch = changed.subList(i, Math.min(changed.size(), i + BATCH));
+            List<byte[]> values = redis.hmget(ITEMS_KEY, batch.stream().map(RedisCatalogSnapshotStore::bytes).toArray(byte[][]::new));
+            for (int j = 0; j < batch.size(); j++) {
+                // read after the log: an item may be newer than `now`, which the next catch-up applies again, harmlessly
+                if (values.get(j) == null) {
+                    removed.add(batch.get(j));
+                } else {
+                    upserted.add(CatalogItemCodec.decode(values.get(j)));
+                }
+            }
+        }
+        return java.util.Optional.of(new Changes(now, upserted, removed));
+    }
+
+    @Override
+    public void upsert(CatalogItem item) {
+        change(item.productId(), CatalogItemCodec.encode(item));
     }
 
     @Override
     public void remove(String productId) {
-        try (AbstractTransaction tx = redis.multi()) {
-            tx.hdel(ITEMS_KEY, bytes(productId));
-            tx.incr(VERSION);
-            tx.exec();
-        }
+        change(productId, new byte[0]);
+    }
+
+    private void change(String productId, byte[] item) {
+        redis.eval(bytes(CHANGE), List.of(bytes(VERSION), ITEMS_KEY, bytes(CHANGES), bytes(FLOOR)),
+                List.of(bytes(productId), item, bytes(Integer.toString(logSize))));
     }
 
     @Override
@@ -81,23 +155,17 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
             }
             redis.hset(BUILDING_KEY, batch);
         }
-        try (AbstractTransaction tx = redis.multi()) {
-            if (items.isEmpty()) {
-                tx.del(ITEMS_KEY);
-            } else {
-                tx.rename(BUILDING_KEY, ITEMS_KEY);
-            }
-            tx.incr(VERSION);
-            tx.exec();
-        }
+        // one script: the new items, the version, and a fresh log no container can catch up across
+        redis.eval(REPLACE, List.of(BUILDING, ITEMS, VERSION, CHANGES, FLOOR), List.of(items.isEmpty() ? "empty" : "swap"));
     }
 
     private static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The tree or the brands changed: every container builds from everything again. */
     @Override
     public void bumpVersion() {
-        redis.incr(VERSION);
+        redis.eval(RESTART_LOG, List.of(VERSION, CHANGES, FLOOR), List.of());
     }
 }

@@ -12,10 +12,25 @@ public interface CatalogSnapshotStore {
     record Snapshot(long version, List<CatalogItem> items) {
     }
 
+    /**
+     * What changed after a version: the items written since (as they are now) and the ids removed since, as of
+     * {@code version}. A product changed several times appears once.
+     */
+    record Changes(long version, List<CatalogItem> upserted, List<String> removed) {
+    }
+
     /** The current version; 0 when no snapshot was ever published. */
     long version();
 
     Snapshot load();
+
+    /**
+     * The changes after {@code version}, or empty when the change log no longer reaches back that far (it is
+     * trimmed; a full replacement or a tree change starts it afresh): then only a full {@link #load} will do.
+     */
+    default java.util.Optional<Changes> changesSince(long version) {
+        return java.util.Optional.empty();
+    }
 
     void upsert(CatalogItem item);
 
