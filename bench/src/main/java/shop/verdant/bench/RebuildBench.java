@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
 import shop.verdant.application.catalog.BrowseCategories;
 import shop.verdant.application.catalog.SearchProducts;
 import shop.verdant.application.catalog.port.BrandRepository;
@@ -29,6 +32,7 @@ final class RebuildBench {
     }
 
     static void run(int[] sizes) throws Exception {
+        redis(sizes);
         System.out.println("\n== a write, then the next search: rebuild on the request path vs off it");
         for (int n : sizes) {
             SyntheticCatalog c = new SyntheticCatalog();
@@ -48,6 +52,52 @@ final class RebuildBench {
                         + "(the new index serves after %,.0f ms)%n", n, inline, off, caughtUp);
             } finally {
                 background.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * On Redis (the real store): the rebuild after one write of a warm container, applying only that change from
+     * the log, against the same container loading the whole snapshot again (what it did before the log).
+     */
+    static void redis(int[] sizes) throws Exception {
+        System.out.println("\n== on Redis: one write, the background rebuild: catch up from the change log vs reload everything");
+        String password = "bench-" + System.nanoTime();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (shop.verdant.local.RedisEngine engine = shop.verdant.local.RedisEngine.start(port, null, password);
+             JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", port),
+                     DefaultJedisClientConfig.builder().password(password).build())) {
+            for (int n : sizes) {
+                SyntheticCatalog c = new SyntheticCatalog();
+                List<CatalogItem> items = c.items(n, 11);
+                redis.flushAll();
+                var store = new shop.verdant.adapter.redis.RedisCatalogSnapshotStore(redis);
+                store.replaceAll(items);
+                ProductQuery q = new ProductQuery("bamboo", null, null, null, null, null, Map.of(), null, 24, 0);
+                // the log path: a warm index, one product written, the rebuild applies it
+                SearchProducts warm = new SearchProducts(store, browse(c));
+                warm.search(q);
+                double[] log = new double[5];
+                double[] full = new double[5];
+                for (int i = 0; i < 5; i++) {
+                    store.upsert(items.get(i));
+                    long t = System.nanoTime();
+                    warm.search(q);   // inline rebuild: the time is the rebuild's
+                    log[i] = (System.nanoTime() - t) / 1e6;
+                    // the reload path, as before the log: a full load and build at the same version
+                    long t2 = System.nanoTime();
+                    var snap = store.load();
+                    shop.verdant.domain.catalog.search.CatalogIndex.build(snap.version(), snap.items(),
+                            CategoryTree.flatten(CategoryTree.of(c.categories).roots()), c.brands);
+                    full[i] = (System.nanoTime() - t2) / 1e6;
+                }
+                java.util.Arrays.sort(log);
+                java.util.Arrays.sort(full);
+                System.out.printf("  %,9d products: rebuild from the change log %7.1f ms; reload everything %7.1f ms (%.2fx)%n",
+                        n, log[2], full[2], full[2] / log[2]);
             }
         }
     }
