@@ -96,13 +96,13 @@ public final class Payments {
                 cancelOthers(existing, payment);
                 return new Started(payment, orders.find(orderId).orElseThrow(), provider.publicKey(), false);
             }
-            Order now2 = orders.find(orderId).orElseThrow();
+            Order raced = orders.find(orderId).orElseThrow();
             Optional<Payment> mine = store.find(provider.name(), payment.reference());
-            if (mine.isPresent() && now2.status() == OrderStatus.CONFIRMED) {
-                return new Started(mine.get(), now2, provider.publicKey(), true);
+            if (mine.isPresent() && raced.status() == OrderStatus.CONFIRMED) {
+                return new Started(mine.get(), raced, provider.publicKey(), true);
             }
             throw new ConflictException("order-not-payable", "Order can no longer be paid",
-                    "The order is " + now2.status() + " now.", Map.of("status", now2.status().name()));
+                    "The order is " + raced.status() + " now.", Map.of("status", raced.status().name()));
         }
         if (!store.create(payment)) {
             // a concurrent request opened it first: the same provider payment, so answer the recorded one
@@ -155,7 +155,8 @@ public final class Payments {
         List<String> steps = new ArrayList<>();
         String event = eventId;
         for (int round = 0; round < ROUNDS; round++) {
-            Payment payment = store.find(providerName, reference).orElseThrow();
+            // the first round decides on the payment just read; a guard that fails sends it back to the store
+            Payment payment = round == 0 ? known.get() : store.find(providerName, reference).orElseThrow();
             Order order = orders.find(payment.orderId()).orElseThrow(() -> new IllegalStateException("payment without order"));
             Instant now = clock.instant();
             Step step = next(order, payment, reported, provider);
@@ -257,9 +258,9 @@ public final class Payments {
             if (sync(p.provider(), p.reference(), null).kind() == Synced.Kind.APPLIED) {
                 changed++;
             }
-            Payment now2 = store.find(p.provider(), p.reference()).orElseThrow();
+            Payment after = store.find(p.provider(), p.reference()).orElseThrow();
             Order order = orders.find(p.orderId()).orElse(null);
-            boolean stillOpen = now2.status() == PaymentStatus.PENDING || now2.status() == PaymentStatus.FAILED;
+            boolean stillOpen = after.status() == PaymentStatus.PENDING || after.status() == PaymentStatus.FAILED;
             if (stillOpen && (order == null || !order.isPayable(clock.instant()))) {
                 provider.cancel(p.reference());
                 if (sync(p.provider(), p.reference(), null).kind() == Synced.Kind.APPLIED) {
@@ -270,23 +271,15 @@ public final class Payments {
         return changed;
     }
 
-    /** One guarded change towards the provider's report. */
-    private interface Step {
-        String name();
-
-        PaymentStore.Outcome apply(String eventId, Instant at);
+    /** One guarded change towards the provider's report: applied with the event id (or null) and the time. */
+    private record Step(String name, java.util.function.BiFunction<String, Instant, PaymentStore.Outcome> change) {
+        PaymentStore.Outcome apply(String eventId, Instant at) {
+            return change.apply(eventId, at);
+        }
     }
 
-    private static Step step(String name, java.util.function.BiFunction<String, Instant, PaymentStore.Outcome> apply) {
-        return new Step() {
-            public String name() {
-                return name;
-            }
-
-            public PaymentStore.Outcome apply(String eventId, Instant at) {
-                return apply.apply(eventId, at);
-            }
-        };
+    private static Step step(String name, java.util.function.BiFunction<String, Instant, PaymentStore.Outcome> change) {
+        return new Step(name, change);
     }
 
     private Step next(Order order, Payment payment, ProviderPayment reported, PaymentProvider provider) {

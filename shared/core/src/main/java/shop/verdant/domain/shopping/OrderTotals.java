@@ -2,7 +2,6 @@ package shop.verdant.domain.shopping;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import shop.verdant.domain.common.Money;
 
 /**
@@ -25,18 +24,15 @@ public record OrderTotals(Money subtotal, Money shipping, List<VatAmount> vat, M
     }
 
     /**
-     * Totals for goods priced into {@code priced} and sent to {@code to}. Goods and shipping are taxed at the
-     * destination's standard rate; the VAT is computed once per rate on the sum at that rate, so it never
-     * drifts from line-by-line rounding.
+     * Totals for goods worth {@code subtotal} sent to {@code to}. Goods and shipping are taxed at the
+     * destination's standard rate, so today there is one rate; its VAT is computed once on the total, so it never
+     * drifts from line-by-line rounding. (Reduced-rate goods would add one entry per rate.)
      */
     public static OrderTotals of(Money subtotal, Destination to, ShippingRates rates) {
         Money shipping = rates.shipping(subtotal, to);
         Money total = subtotal.plus(shipping);
-        TreeMap<Integer, Money> taxable = new TreeMap<>();
-        taxable.merge(to.vatBasisPoints(), total, Money::plus);
-        List<VatAmount> vat = taxable.entrySet().stream()
-                .map(e -> new VatAmount(e.getKey(), e.getValue().vatContained(e.getKey()))).toList();
-        return new OrderTotals(subtotal, shipping, vat, total);
+        int rate = to.vatBasisPoints();
+        return new OrderTotals(subtotal, shipping, List.of(new VatAmount(rate, total.vatContained(rate))), total);
     }
 
     public String currency() {
