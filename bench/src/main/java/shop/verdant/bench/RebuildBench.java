@@ -109,7 +109,7 @@ final class RebuildBench {
     private static Round nextSearchAfterWrite(SyntheticCatalog c, List<CatalogItem> items, ProductQuery q,
                                                java.util.concurrent.Executor rebuilds) throws Exception {
         Store store = new Store(items);
-        SearchProducts search = new SearchProducts(store, browse(c), rebuilds);
+        SearchProducts search = new SearchProducts(store, browse(c), rebuilds, rebuilds);
         search.search(q);
         double[] ms = new double[5];
         for (int i = 0; i < ms.length; i++) {

@@ -1,56 +1,61 @@
 package shop.verdant.application.catalog;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.CategoryTree;
 import shop.verdant.domain.catalog.search.CatalogIndex;
-import shop.verdant.domain.catalog.search.CatalogItem;
+import shop.verdant.domain.catalog.search.CatalogView;
+import shop.verdant.domain.catalog.search.SegmentedIndex;
 import shop.verdant.domain.catalog.search.ProductQuery;
 import shop.verdant.domain.catalog.search.SearchResult;
 import shop.verdant.domain.common.ValidationException;
 
 /**
  * Catalog search over an in-memory index of the snapshot. Each call costs one version read from the
- * snapshot store. When a write moved the version, the index is rebuilt by {@code rebuilds}, off the request
- * path: until the new index is complete, requests are answered from the older one (never from a half-built
- * one; the new index replaces it in one step), so no search queues behind a rebuild that takes seconds at
- * 100k products. Only a container with no index at all waits for its first build. With a synchronous
- * executor ({@link Runnable#run}) a write is visible on the very next request, as tests want. A rebuild reads
- * only what changed since its index's version (the store's change log), unless the log no longer reaches back.
+ * snapshot store. When a write moved the version, the index catches up by {@code updates}, off the request
+ * path: it reads only what changed since its version (the store's change log) and applies it as a new overlay
+ * over the same base ({@link SegmentedIndex}), which costs what the overlay holds, not the catalog; only a
+ * container that fell behind the trimmed log reloads everything. Until the new version is ready, requests are
+ * answered from the older one, never from a half-applied one (each version is an immutable object swapped in
+ * one step). When the overlay grows past {@link #compactAt}, {@code compactions} folds it into a new base, and
+ * the changes applied meanwhile stay in the overlay over it. Only a container with no index at all waits for its
+ * first build. With synchronous executors ({@link Runnable#run}) a write is visible on the very next request.
  */
 public final class SearchProducts {
     private final CatalogSnapshotStore snapshots;
     private final BrowseCategories browse;
-    private final Executor rebuilds;
-    private volatile CatalogIndex index;
-    /** The items the current index was built from, by product id: what a rebuild applies the changes to. */
-    private volatile Map<String, CatalogItem> items;
-    /** The rebuild under way, if any: at most one at a time. */
-    private final AtomicReference<CompletableFuture<CatalogIndex>> building = new AtomicReference<>();
+    private final Executor updates;
+    private final Executor compactions;
+    private volatile SegmentedIndex index;
+    /** The update under way, if any: at most one at a time. */
+    private final AtomicReference<CompletableFuture<SegmentedIndex>> updating = new AtomicReference<>();
+    private final AtomicBoolean compacting = new AtomicBoolean();
+    /** Held while a new version is made current, so an update and a compaction's swap never interleave. */
+    private final Object swap = new Object();
 
-    /** Rebuilds inline: a write is visible on the next request. */
+    /** Updates and compacts inline: a write is visible on the next request. */
     public SearchProducts(CatalogSnapshotStore snapshots, BrowseCategories browse) {
-        this(snapshots, browse, Runnable::run);
+        this(snapshots, browse, Runnable::run, Runnable::run);
     }
 
-    public SearchProducts(CatalogSnapshotStore snapshots, BrowseCategories browse, Executor rebuilds) {
+    public SearchProducts(CatalogSnapshotStore snapshots, BrowseCategories browse, Executor updates, Executor compactions) {
         this.snapshots = snapshots;
         this.browse = browse;
-        this.rebuilds = rebuilds;
+        this.updates = updates;
+        this.compactions = compactions;
     }
 
-    /** A page of results with the index that produced it, for labels (brand names) that match the page. */
-    public record Answer(SearchResult result, CatalogIndex index) {
+    /** A page of results with the catalog version that produced it, for labels (brand names) that match the page. */
+    public record Answer(SearchResult result, CatalogView index) {
     }
 
     public Answer search(ProductQuery query) {
-        CatalogIndex current = current();
+        CatalogView current = current();
         if (query.categoryId() != null && !current.hasCategory(query.categoryId())) {
             throw ValidationException.of("category", "no category has the id '" + query.categoryId() + "'");
         }
@@ -58,11 +63,11 @@ public final class SearchProducts {
     }
 
     /**
-     * The index to answer with: the current version's if it is built, else the previous one while the new one
-     * is built in the background; the first index of a container is built before answering.
+     * The catalog to answer with: the current version's if it is ready, else the previous one while the new one
+     * is made in the background; the first index of a container is built before answering.
      */
-    public CatalogIndex current() {
-        CatalogIndex known = index;
+    public CatalogView current() {
+        SegmentedIndex known = index;
         long version = snapshots.version();
         if (known != null && known.version() == version) {
             return known;
@@ -70,65 +75,86 @@ public final class SearchProducts {
         if (known == null) {
             synchronized (this) {
                 if (index == null) {
-                    build();
+                    update();
                 }
                 return index;
             }
         }
-        CompletableFuture<CatalogIndex> rebuild = rebuild();
-        return rebuild.isDone() && !rebuild.isCompletedExceptionally() ? rebuild.join() : known;
+        CompletableFuture<SegmentedIndex> update = startUpdate();
+        return update.isDone() && !update.isCompletedExceptionally() ? update.join() : known;
     }
 
-    /** Starts a rebuild unless one is under way; a failed one is simply tried again by a later request. */
-    private CompletableFuture<CatalogIndex> rebuild() {
-        CompletableFuture<CatalogIndex> mine = new CompletableFuture<>();
-        CompletableFuture<CatalogIndex> running = building.compareAndExchange(null, mine);
+    /** The overlay size past which the base is compacted: a sixteenth of the base, within [64, 2,000]. */
+    static int compactAt(int baseSize) {
+        return Math.max(64, Math.min(2_000, baseSize / 16));
+    }
+
+    /** Starts an update unless one is under way; a failed one is simply tried again by a later request. */
+    private CompletableFuture<SegmentedIndex> startUpdate() {
+        CompletableFuture<SegmentedIndex> mine = new CompletableFuture<>();
+        CompletableFuture<SegmentedIndex> running = updating.compareAndExchange(null, mine);
         if (running != null) {
             return running;
         }
         try {
-            rebuilds.execute(() -> {
+            updates.execute(() -> {
                 try {
-                    mine.complete(build());
+                    mine.complete(update());
                 } catch (RuntimeException | Error e) {
                     mine.completeExceptionally(e);
                 } finally {
-                    building.compareAndSet(mine, null);
+                    updating.compareAndSet(mine, null);
                 }
             });
         } catch (RuntimeException rejected) {
-            building.compareAndSet(mine, null);
+            updating.compareAndSet(mine, null);
             mine.completeExceptionally(rejected);
         }
         return mine;
     }
 
     /**
-     * Builds the next index and makes it current: from the items of the current one with only what changed
-     * since its version (read from the change log), or from a full load when the log does not reach back.
+     * Makes the next version current: the current one with what changed since (read from the change log), or a
+     * full load when there is no index yet or the log does not reach back. Then compacts if the overlay grew.
      */
-    private CatalogIndex build() {
-        CatalogIndex known = index;
-        Map<String, CatalogItem> base = items;
-        Optional<CatalogSnapshotStore.Changes> changes = known == null || base == null ? Optional.empty()
-                : snapshots.changesSince(known.version());
-        long version;
-        Map<String, CatalogItem> next;
-        if (changes.isPresent()) {
-            next = new LinkedHashMap<>(base);
-            changes.get().removed().forEach(next::remove);
-            changes.get().upserted().forEach(item -> next.put(item.productId(), item));
-            version = changes.get().version();
-        } else {
-            CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
-            next = new LinkedHashMap<>();
-            snapshot.items().forEach(item -> next.put(item.productId(), item));
-            version = snapshot.version();
+    private SegmentedIndex update() {
+        SegmentedIndex next;
+        synchronized (swap) {
+            SegmentedIndex known = index;
+            Optional<CatalogSnapshotStore.Changes> changes = known == null ? Optional.empty()
+                    : snapshots.changesSince(known.version());
+            if (changes.isPresent()) {
+                next = known.apply(changes.get().version(), changes.get().upserted(), changes.get().removed());
+            } else {
+                CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
+                List<CategoryTree.Node> tree = browse.tree();
+                next = SegmentedIndex.of(CatalogIndex.build(snapshot.version(), snapshot.items(),
+                        CategoryTree.flatten(tree), browse.brands()));
+            }
+            index = next;
         }
-        List<CategoryTree.Node> tree = browse.tree();
-        CatalogIndex built = CatalogIndex.build(version, List.copyOf(next.values()), CategoryTree.flatten(tree), browse.brands());
-        items = next;
-        index = built;
-        return built;
+        if (next.overlaySize() > compactAt(next.size()) && compacting.compareAndSet(false, true)) {
+            try {
+                compactions.execute(() -> compact(next));
+            } catch (RuntimeException rejected) {
+                compacting.set(false);
+            }
+        }
+        return index;
+    }
+
+    /** Builds one base from {@code from}'s live products and swaps it in under whatever was applied meanwhile. */
+    private void compact(SegmentedIndex from) {
+        try {
+            CatalogIndex compacted = from.compacted();
+            synchronized (swap) {
+                SegmentedIndex now = index;
+                if (now.sameBase(from)) {
+                    index = now.rebase(compacted);
+                }
+            }
+        } finally {
+            compacting.set(false);
+        }
     }
 }

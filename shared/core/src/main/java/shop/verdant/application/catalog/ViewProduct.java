@@ -5,7 +5,7 @@ import shop.verdant.application.catalog.port.CatalogCache;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.domain.catalog.Category;
 import shop.verdant.domain.catalog.Product;
-import shop.verdant.domain.catalog.search.CatalogIndex;
+import shop.verdant.domain.catalog.search.CatalogView;
 import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.common.NotFoundException;
 
@@ -24,7 +24,7 @@ public final class ViewProduct {
     }
 
     /** The page's data; {@code index} is the snapshot it was assembled from, for labels of related items. */
-    public record ProductPage(Product product, List<Category> breadcrumb, List<CatalogItem> related, CatalogIndex index) {
+    public record ProductPage(Product product, List<Category> breadcrumb, List<CatalogItem> related, CatalogView index) {
         public String brandName() {
             return index.brandName(product.brandId());
         }
@@ -39,7 +39,7 @@ public final class ViewProduct {
         if (!product.isVisibleToShoppers()) {
             throw notFound(productId);
         }
-        CatalogIndex index = search.current();
+        CatalogView index = search.current();
         return new ProductPage(product, index.categories().path(product.categoryId()),
                 index.related(productId, RELATED), index);
     }

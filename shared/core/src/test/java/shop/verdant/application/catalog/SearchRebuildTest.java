@@ -40,7 +40,7 @@ class SearchRebuildTest {
     void aRequestDuringARebuildIsAnsweredFromTheOlderIndex_andTheNewOneReplacesItWhole() {
         InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
         Queued rebuilds = new Queued();
-        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, rebuilds);
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, rebuilds, Runnable::run);
         long before = bamboo(search);                          // the first index of a container is built at once
         assertThat(rebuilds.tasks).isEmpty();
         long v1 = search.current().version();
@@ -66,7 +66,7 @@ class SearchRebuildTest {
         InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
         List<Runnable> failing = new ArrayList<>();
         Executor broken = task -> failing.add(task);
-        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, broken);
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, broken, Runnable::run);
         long before = bamboo(search);
         catalog.manage.saveProduct(CatalogFixtures.product("p98", "Bamboo Straw Set", "bambu", "natural", "cups", 599, 40, 9100,
                 Map.of("material", "bamboo")));
@@ -100,5 +100,34 @@ class SearchRebuildTest {
         assertThat(catalog.snapshots.loads.get()).isEqualTo(loads + 1);
         assertThat(full).isEqualTo(new SearchProducts(catalog.snapshots, catalog.browse).search(
                 new ProductQuery("bamboo", null, null, null, null, null, null, null, 24, 0)).result().total());
+    }
+
+    @Test
+    void aGrownOverlayIsCompactedInTheBackground_andWritesMeanwhileStayVisible() {
+        InMemoryCatalog catalog = InMemoryCatalog.withFixtures();
+        Queued compactions = new Queued();
+        SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, Runnable::run, compactions);
+        long before = bamboo(search);
+        int overlay = SearchProducts.compactAt(search.current().size()) + 1;
+        for (int i = 0; i < overlay; i++) {
+            catalog.manage.saveProduct(CatalogFixtures.product("b" + i, "Bamboo Tray " + i, "bambu", "natural", "cups", 999, 5,
+                    9300 + i, Map.of("material", "bamboo")));
+            bamboo(search);
+        }
+        assertThat(compactions.tasks).as("one compaction queued, however many writes follow").hasSize(1);
+        catalog.manage.saveProduct(CatalogFixtures.product("late", "Bamboo Late Tray", "bambu", "natural", "cups", 999, 5,
+                99_000, Map.of("material", "bamboo")));
+        catalog.snapshots.remove("p1");
+        long during = bamboo(search);
+        assertThat(during).isEqualTo(before + overlay);   // +overlay, +late, -p1 (the bamboo toothbrush)
+        int loads = catalog.snapshots.loads.get();
+        compactions.runAll();
+        assertThat(catalog.snapshots.loads.get()).as("compaction reads nothing from the store").isEqualTo(loads);
+        assertThat(bamboo(search)).as("the write after the compaction started survives it").isEqualTo(during);
+        assertThat(search.current().get("late")).isNotNull();
+        assertThat(search.current().get("p1")).isNull();
+        SearchProducts fresh = new SearchProducts(catalog.snapshots, catalog.browse);
+        ProductQuery all = new ProductQuery(null, null, null, null, null, null, null, null, 100, 0);
+        assertThat(search.search(all).result().items()).isEqualTo(fresh.search(all).result().items());
     }
 }

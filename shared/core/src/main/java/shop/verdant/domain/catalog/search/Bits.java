@@ -32,6 +32,10 @@ final class Bits {
         words[i >>> 6] |= 1L << i;
     }
 
+    void clear(int i) {
+        words[i >>> 6] &= ~(1L << i);
+    }
+
     boolean get(int i) {
         return (words[i >>> 6] & (1L << i)) != 0;
     }

@@ -23,7 +23,7 @@ import shop.verdant.domain.catalog.search.SearchResult.PriceBucket;
  * lists with a field-weighted score, and each sort order is precomputed once, so a query is a few
  * bit-set intersections plus a walk of a presorted array. Safe to share between threads.
  */
-public final class CatalogIndex {
+public final class CatalogIndex implements CatalogView {
 
     /** Price facet bucket lower bounds in minor units; the last bucket is open-ended. */
     static final long[] PRICE_BUCKETS = {0, 1_000, 2_500, 5_000, 10_000};
@@ -61,13 +61,10 @@ public final class CatalogIndex {
     private final int[] newestRank;
     private final int[] nameRank;
 
-    private CatalogIndex(long version, List<CatalogItem> items, CategoryTree tree, List<Brand> brandList) {
+    private CatalogIndex(long version, List<CatalogItem> items, CategoryTree tree, Map<String, Brand> brands) {
         this.version = version;
         this.tree = tree;
-        this.brands = new HashMap<>();
-        for (Brand b : brandList) {
-            brands.put(b.brandId(), b);
-        }
+        this.brands = brands;
         this.docs = items.toArray(new CatalogItem[0]);
         int n = docs.length;
         this.docById = new HashMap<>(n * 2);
@@ -137,7 +134,44 @@ public final class CatalogIndex {
     }
 
     public static CatalogIndex build(long version, List<CatalogItem> items, List<Category> categories, List<Brand> brands) {
-        return new CatalogIndex(version, items, CategoryTree.of(categories), brands);
+        Map<String, Brand> byId = new HashMap<>();
+        for (Brand b : brands) {
+            byId.put(b.brandId(), b);
+        }
+        return new CatalogIndex(version, items, CategoryTree.of(categories), byId);
+    }
+
+    /** Another index over the same category tree and brands as this one (an overlay, a compacted base). */
+    CatalogIndex sibling(long version, List<CatalogItem> items) {
+        return new CatalogIndex(version, items, tree, brands);
+    }
+
+    /** The document number of a product in this index, or -1. */
+    int docOf(String productId) {
+        Integer d = docById.get(productId);
+        return d == null ? -1 : d;
+    }
+
+    CatalogItem doc(int d) {
+        return docs[d];
+    }
+
+    /** A facet dimension by key: {@code brand}, {@code colour} or {@code attr:NAME}; null when no document has it. */
+    Dimension dimension(String key) {
+        return switch (key) {
+            case "brand" -> byBrand;
+            case "colour" -> byColour;
+            default -> key.startsWith("attr:") ? byAttribute.get(key.substring(5)) : null;
+        };
+    }
+
+    /** The facet dimensions by key, as {@link #dimension} names them. */
+    Map<String, Dimension> dimensions() {
+        Map<String, Dimension> out = new HashMap<>();
+        out.put("brand", byBrand);
+        out.put("colour", byColour);
+        byAttribute.forEach((name, d) -> out.put("attr:" + name, d));
+        return out;
     }
 
     public long version() {
@@ -152,9 +186,6 @@ public final class CatalogIndex {
         return tree;
     }
 
-    public boolean hasCategory(String categoryId) {
-        return tree.contains(categoryId);
-    }
 
     public CatalogItem get(String productId) {
         Integer d = docById.get(productId);
@@ -167,6 +198,36 @@ public final class CatalogIndex {
     }
 
     public SearchResult search(ProductQuery q) {
+        Set<String> faceted = new HashSet<>();
+        for (Map.Entry<String, Dimension> e : byAttribute.entrySet()) {
+            if (e.getValue().values.size() <= MAX_FACETED_ATTRIBUTE_VALUES) {
+                faceted.add(e.getKey());
+            }
+        }
+        Partial partial = partial(q, null, faceted);
+        return merge(q, List.of(partial), version, tree, this::brandName,
+                (dimension, value) -> {
+                    Dimension d = dimension(dimension);
+                    return d != null && d.ordinals.containsKey(value);
+                }, faceted);
+    }
+
+    public List<CatalogItem> related(String productId, int limit) {
+        CatalogItem self = get(productId);
+        return self == null ? List.of() : related(self, limit, tree, List.of(this), java.util.Collections.singletonList(null));
+    }
+
+    /**
+     * What one segment contributes to a search over several: how many of its documents match, its best
+     * {@code offset + limit} hits in the query's order (with their score keys when ranked by relevance), and its
+     * facet counts per value. Documents outside {@code live} (when given) are left out of all of it.
+     */
+    record Partial(CatalogIndex segment, int total, int[] top, int[] scoreKeys,
+                   Map<String, Integer> brand, Map<String, Integer> colour, Map<String, Integer> category,
+                   int[] price, Map<String, Map<String, Integer>> attributes) {
+    }
+
+    Partial partial(ProductQuery q, Bits live, Set<String> facetedAttributes) {
         int n = docs.length;
         boolean scored = q.sort() == SortOrder.RELEVANCE;
         float[] scores = scored ? new float[n] : null;
@@ -179,82 +240,227 @@ public final class CatalogIndex {
         Bits colour = union(byColour.bits, q.colours(), n);
         Bits price = priceRange(q.minPrice(), q.maxPrice(), n);
         List<String> attributeNames = new ArrayList<>(q.attributes().keySet());
-        Bits[] filters = new Bits[5 + attributeNames.size()];
+        Bits[] filters = new Bits[6 + attributeNames.size()];
         filters[0] = text;
         filters[1] = category;
         filters[2] = brand;
         filters[3] = colour;
         filters[4] = price;
+        filters[5] = live;
         for (int a = 0; a < attributeNames.size(); a++) {
             String name = attributeNames.get(a);
             Dimension dimension = byAttribute.get(name);
-            filters[5 + a] = union(dimension == null ? Map.of() : dimension.bits, q.attributes().get(name), n);
+            filters[6 + a] = union(dimension == null ? Map.of() : dimension.bits, q.attributes().get(name), n);
         }
         Bits hits = intersect(filters, -1, n);
         int total = hits.cardinality();
 
-        Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
+        Map<String, Map<String, Integer>> attributeCounts = new HashMap<>();
         for (Map.Entry<String, Dimension> e : byAttribute.entrySet()) {
-            if (e.getValue().values.size() > MAX_FACETED_ATTRIBUTE_VALUES) {
-                continue;
+            if (facetedAttributes.contains(e.getKey())) {
+                int own = attributeNames.indexOf(e.getKey());
+                attributeCounts.put(e.getKey(), valueCounts(e.getValue(), own < 0 ? hits : without(filters, 6 + own, hits, n)));
             }
-            int own = attributeNames.indexOf(e.getKey());
-            attributeFacets.put(e.getKey(), valueFacet(e.getValue(),
-                    own < 0 ? hits : without(filters, 5 + own, hits, n),
-                    q.attributes().getOrDefault(e.getKey(), Set.of()), v -> v));
         }
-        Facets facets = new Facets(
-                valueFacet(byBrand, without(filters, 2, hits, n), q.brands(), this::brandName),
-                valueFacet(byColour, without(filters, 3, hits, n), q.colours(), CatalogIndex::colourLabel),
-                categoryFacet(without(filters, 1, hits, n), q.categoryId()),
-                priceFacet(without(filters, 4, hits, n)),
-                attributeFacets);
+        Map<String, Integer> categoryCounts = new HashMap<>();
+        Bits categoryBase = without(filters, 1, hits, n);
+        for (String id : facetCategoryIds(q.categoryId())) {
+            Bits b = byCategory.get(id);
+            if (b != null) {
+                categoryCounts.put(id, categoryBase.andCount(b));
+            }
+        }
+        Bits priceBase = without(filters, 4, hits, n);
+        int[] priceCounts = new int[PRICE_BUCKETS.length];
+        for (int b = 0; b < PRICE_BUCKETS.length; b++) {
+            priceCounts[b] = priceBase.andCount(priceBucketBits[b]);
+        }
 
-        int offset = Math.min(q.offset(), total);
-        int[] page = scores != null
-                ? topByScore(hits, scores, offset, q.limit())
-                : ordered(hits, total, q.sort(), offset, q.limit());
-        List<CatalogItem> items = new ArrayList<>(page.length);
-        for (int d : page) {
-            items.add(docs[d]);
+        int want = (int) Math.min(Integer.MAX_VALUE, (long) q.offset() + q.limit());
+        int[] top;
+        int[] scoreKeys = null;
+        if (scores != null) {
+            top = topByScore(hits, scores, 0, want);
+            scoreKeys = new int[top.length];
+            for (int i = 0; i < top.length; i++) {
+                scoreKeys[i] = scoreKey(scores[top[i]]);
+            }
+        } else {
+            top = ordered(hits, total, q.sort(), 0, want);
         }
-        Integer next = offset + page.length < total ? offset + page.length : null;
-        return new SearchResult(items, total, offset, next, facets, version);
+        return new Partial(this, total, top, scoreKeys,
+                valueCounts(byBrand, without(filters, 2, hits, n)),
+                valueCounts(byColour, without(filters, 3, hits, n)),
+                categoryCounts, priceCounts, attributeCounts);
+    }
+
+    /** Smaller is better: the score to three decimals, inverted, as relevance ranks and breaks ties. */
+    private static int scoreKey(float score) {
+        return Integer.MAX_VALUE - Math.round(score * 1000);
+    }
+
+    private List<String> facetCategoryIds(String selected) {
+        return selected == null
+                ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
+                : tree.childIds(selected);
     }
 
     /**
-     * Products to show beside one: the same category first, then ever wider ancestor subtrees,
-     * nearest in price first within each ring.
+     * One result page from the partial results of disjoint segments: totals and facet counts add up, and the
+     * pages merge in the query's order, which every segment uses alike (ties by name, then id), so the answer is
+     * the one a single index over all the documents gives. {@code live} says whether a facet value is carried by
+     * any document at all (a selected value with no hits still shows, with 0, as long as it exists).
      */
-    public List<CatalogItem> related(String productId, int limit) {
-        Integer self = docById.get(productId);
-        if (self == null) {
-            return List.of();
+    static SearchResult merge(ProductQuery q, List<Partial> parts, long version, CategoryTree tree,
+                              java.util.function.Function<String, String> brandName,
+                              java.util.function.BiPredicate<String, String> live, Set<String> facetedAttributes) {
+        int total = 0;
+        for (Partial p : parts) {
+            total += p.total();
         }
-        long price = docs[self].priceMinor();
+        int offset = Math.min(q.offset(), total);
+        List<CatalogItem> items = new ArrayList<>();
+        if (parts.size() == 1) {
+            Partial p = parts.get(0);
+            for (int i = offset; i < p.top().length && items.size() < q.limit(); i++) {
+                items.add(p.segment().docs[p.top()[i]]);
+            }
+        } else {
+            record Hit(CatalogItem item, int scoreKey, String folded) {
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (Partial p : parts) {
+                for (int i = 0; i < p.top().length; i++) {
+                    CatalogItem item = p.segment().docs[p.top()[i]];
+                    hits.add(new Hit(item, p.scoreKeys() == null ? 0 : p.scoreKeys()[i], fold(item.name())));
+                }
+            }
+            Comparator<Hit> byName = Comparator.comparing(Hit::folded).thenComparing(h -> h.item().productId());
+            Comparator<Hit> newest = Comparator.comparingLong((Hit h) -> -h.item().createdAtMillis()).thenComparing(byName);
+            Comparator<Hit> order = switch (q.sort()) {
+                case PRICE_ASC -> Comparator.comparingLong((Hit h) -> h.item().priceMinor()).thenComparing(byName);
+                case PRICE_DESC -> Comparator.comparingLong((Hit h) -> h.item().priceMinor()).thenComparing(byName).reversed();
+                case NAME -> byName;
+                case NEWEST -> newest;
+                case RELEVANCE -> parts.get(0).scoreKeys() == null ? newest
+                        : Comparator.comparingInt(Hit::scoreKey).thenComparing(newest);
+            };
+            hits.sort(order);
+            for (int i = offset; i < hits.size() && items.size() < q.limit(); i++) {
+                items.add(hits.get(i).item());
+            }
+        }
+
+        Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
+        for (String name : facetedAttributes) {
+            attributeFacets.put(name, valueFacet(sum(parts, p -> p.attributes().getOrDefault(name, Map.of())),
+                    q.attributes().getOrDefault(name, Set.of()), v -> live.test("attr:" + name, v), v -> v));
+        }
+        Map<String, Integer> categoryCounts = sum(parts, Partial::category);
+        List<FacetValue> categories = new ArrayList<>();
+        List<String> categoryIds = q.categoryId() == null
+                ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
+                : tree.childIds(q.categoryId());
+        for (String id : categoryIds) {
+            int count = categoryCounts.getOrDefault(id, 0);
+            if (count > 0) {
+                categories.add(new FacetValue(id, tree.get(id).name(), count));
+            }
+        }
+        List<PriceBucket> price = new ArrayList<>();
+        for (int b = 0; b < PRICE_BUCKETS.length; b++) {
+            int count = 0;
+            for (Partial p : parts) {
+                count += p.price()[b];
+            }
+            price.add(new PriceBucket(PRICE_BUCKETS[b], b + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[b + 1] - 1 : null, count));
+        }
+        Facets facets = new Facets(
+                valueFacet(sum(parts, Partial::brand), q.brands(), v -> live.test("brand", v), brandName),
+                valueFacet(sum(parts, Partial::colour), q.colours(), v -> live.test("colour", v), CatalogIndex::colourLabel),
+                categories, price, attributeFacets);
+        Integer next = offset + items.size() < total ? offset + items.size() : null;
+        return new SearchResult(items, total, offset, next, facets, version);
+    }
+
+    private static Map<String, Integer> sum(List<Partial> parts, java.util.function.Function<Partial, Map<String, Integer>> counts) {
+        if (parts.size() == 1) {
+            return counts.apply(parts.get(0));
+        }
+        Map<String, Integer> out = new HashMap<>();
+        for (Partial p : parts) {
+            counts.apply(p).forEach((k, v) -> out.merge(k, v, Integer::sum));
+        }
+        return out;
+    }
+
+    /** Values with hits, and selected values that exist; most hits first, then by label and value. */
+    private static List<FacetValue> valueFacet(Map<String, Integer> counts, Set<String> selected,
+                                               java.util.function.Predicate<String> exists,
+                                               java.util.function.Function<String, String> label) {
+        List<FacetValue> out = new ArrayList<>();
+        counts.forEach((value, count) -> {
+            if (count > 0) {
+                out.add(new FacetValue(value, label.apply(value), count));
+            }
+        });
+        for (String value : selected) {
+            if (counts.getOrDefault(value, 0) == 0 && exists.test(value)) {
+                out.add(new FacetValue(value, label.apply(value), 0));
+            }
+        }
+        out.sort(Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::label)
+                .thenComparing(FacetValue::value));
+        return out;
+    }
+
+    /**
+     * Related products over disjoint segments, each with the documents of it that count ({@code null}: all):
+     * ring by ring outwards from the product's category, the nearest in price first, ties by name then id.
+     */
+    static List<CatalogItem> related(CatalogItem self, int limit, CategoryTree tree, List<CatalogIndex> segments,
+                                     List<Bits> live) {
+        record Candidate(CatalogItem item, long distance, String folded) {
+        }
+        Comparator<Candidate> better = Comparator.comparingLong(Candidate::distance).thenComparing(Candidate::folded)
+                .thenComparing(c -> c.item().productId());
         List<CatalogItem> out = new ArrayList<>();
-        Set<Integer> taken = new HashSet<>();
-        taken.add(self);
-        List<Category> path = tree.path(docs[self].categoryId());
+        Set<String> taken = new HashSet<>();
+        taken.add(self.productId());
+        List<Category> path = tree.path(self.categoryId());
         for (int level = path.size() - 1; level >= 0 && out.size() < limit; level--) {
-            Bits ring = byCategory.get(path.get(level).categoryId());
-            if (ring == null) {
-                continue;
-            }
-            List<Integer> candidates = new ArrayList<>();
-            for (int d = ring.nextSetBit(0); d >= 0; d = ring.nextSetBit(d + 1)) {
-                if (!taken.contains(d)) {
-                    candidates.add(d);
+            int need = limit - out.size();
+            java.util.PriorityQueue<Candidate> worstFirst = new java.util.PriorityQueue<>(better.reversed());
+            for (int s = 0; s < segments.size(); s++) {
+                CatalogIndex segment = segments.get(s);
+                Bits ring = segment.byCategory.get(path.get(level).categoryId());
+                if (ring == null) {
+                    continue;
+                }
+                Bits alive = live.get(s);
+                for (int d = ring.nextSetBit(0); d >= 0; d = ring.nextSetBit(d + 1)) {
+                    CatalogItem item = segment.docs[d];
+                    if ((alive != null && !alive.get(d)) || taken.contains(item.productId())) {
+                        continue;
+                    }
+                    long distance = Math.abs(item.priceMinor() - self.priceMinor());
+                    if (worstFirst.size() == need && distance > worstFirst.peek().distance()) {
+                        continue;
+                    }
+                    Candidate c = new Candidate(item, distance, fold(item.name()));
+                    if (worstFirst.size() < need) {
+                        worstFirst.add(c);
+                    } else if (better.compare(c, worstFirst.peek()) < 0) {
+                        worstFirst.poll();
+                        worstFirst.add(c);
+                    }
                 }
             }
-            candidates.sort(Comparator.comparingLong((Integer d) -> Math.abs(docs[d].priceMinor() - price))
-                    .thenComparingInt(d -> nameRank[d]));
-            for (int d : candidates) {
-                if (out.size() == limit) {
-                    break;
-                }
-                taken.add(d);
-                out.add(docs[d]);
+            List<Candidate> ring = new ArrayList<>(worstFirst);
+            ring.sort(better);
+            for (Candidate c : ring) {
+                taken.add(c.item().productId());
+                out.add(c.item());
             }
         }
         return out;
@@ -376,11 +582,11 @@ public final class CatalogIndex {
     }
 
     /**
-     * Counts per value over {@code base}, whichever way is cheaper: one AND-count per value (each a pass
-     * over all words), or one pass over the documents in {@code base} reading each one's value ordinal.
+     * Counts per value over {@code base} (values with none left out), whichever way is cheaper: one AND-count
+     * per value (each a pass over all words), or one pass over the documents in {@code base} reading each one's
+     * value ordinal.
      */
-    private static List<FacetValue> valueFacet(Dimension dimension, Bits base, Set<String> selected,
-                                               java.util.function.Function<String, String> label) {
+    private static Map<String, Integer> valueCounts(Dimension dimension, Bits base) {
         List<String> values = dimension.values;
         int[] counts = new int[values.size()];
         int baseSize = base.cardinality();
@@ -396,37 +602,11 @@ public final class CatalogIndex {
                 counts[v] = base.andCount(dimension.bits.get(values.get(v)));
             }
         }
-        List<FacetValue> out = new ArrayList<>();
+        Map<String, Integer> out = new HashMap<>();
         for (int v = 0; v < counts.length; v++) {
-            if (counts[v] > 0 || selected.contains(values.get(v))) {
-                out.add(new FacetValue(values.get(v), label.apply(values.get(v)), counts[v]));
+            if (counts[v] > 0) {
+                out.put(values.get(v), counts[v]);
             }
-        }
-        out.sort(Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::label));
-        return out;
-    }
-
-    /** Counts for the children of the chosen category (or the top level), each over its whole subtree. */
-    private List<FacetValue> categoryFacet(Bits base, String selected) {
-        List<String> ids = selected == null
-                ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
-                : tree.childIds(selected);
-        List<FacetValue> out = new ArrayList<>();
-        for (String id : ids) {
-            Bits b = byCategory.get(id);
-            int count = b == null ? 0 : base.andCount(b);
-            if (count > 0) {
-                out.add(new FacetValue(id, tree.get(id).name(), count));
-            }
-        }
-        return out;
-    }
-
-    private List<PriceBucket> priceFacet(Bits base) {
-        List<PriceBucket> out = new ArrayList<>();
-        for (int b = 0; b < PRICE_BUCKETS.length; b++) {
-            Long to = b + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[b + 1] - 1 : null;
-            out.add(new PriceBucket(PRICE_BUCKETS[b], to, base.andCount(priceBucketBits[b])));
         }
         return out;
     }
@@ -624,11 +804,13 @@ public final class CatalogIndex {
      * One single-valued facet dimension (brand, colour, an attribute): a bit set per value for filtering,
      * and each document's value ordinal (-1 for none) for counting over few documents.
      */
-    private static final class Dimension {
+    static final class Dimension {
         final Map<String, Bits> bits = new HashMap<>();
         final List<String> values = new ArrayList<>();
         final int[] ordinalOf;
-        private final Map<String, Integer> ordinals = new HashMap<>();
+        /** Documents per value ordinal. */
+        int[] counts = new int[4];
+        final Map<String, Integer> ordinals = new HashMap<>();
         private final int n;
 
         Dimension(int n) {
@@ -645,9 +827,13 @@ public final class CatalogIndex {
                 ordinals.put(v, ord);
                 values.add(v);
                 bits.put(v, new Bits(n));
+                if (ord == counts.length) {
+                    counts = Arrays.copyOf(counts, ord * 2);
+                }
             }
             bits.get(v).set(doc);
             ordinalOf[doc] = ord;
+            counts[ord]++;
         }
     }
 

@@ -14,6 +14,11 @@ public record SearchResult(
         Facets facets,
         long catalogVersion) {
 
+    /** The same page, labelled as a later catalog version (which answered it identically). */
+    public SearchResult withVersion(long version) {
+        return version == catalogVersion ? this : new SearchResult(items, total, offset, nextOffset, facets, version);
+    }
+
     public record FacetValue(String value, String label, int count) {
     }
 
