@@ -19,9 +19,7 @@ public final class Tokenizer {
         if (text == null || text.isEmpty()) {
             return out;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
+        String folded = fold(text);
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -36,6 +34,18 @@ public final class Tokenizer {
             out.add(stem(current.toString()));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    /** Accents off and lower case; plain ASCII (nearly every product text) skips the Unicode decomposition. */
+    private static String fold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 
     static String stem(String token) {
