@@ -5,7 +5,7 @@ import java.util.Map;
 import shop.verdant.application.catalog.ViewProduct.ProductPage;
 import shop.verdant.domain.catalog.Category;
 import shop.verdant.domain.catalog.Product;
-import shop.verdant.domain.catalog.search.CatalogView;
+import shop.verdant.domain.catalog.search.BrandNames;
 import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.catalog.search.SearchResult;
 
@@ -44,12 +44,12 @@ final class CatalogViews {
         }
     }
 
-    static Page page(SearchResult result, String nextCursor, CatalogView index, String imageBase) {
+    static Page page(SearchResult result, String nextCursor, BrandNames index, String imageBase) {
         return new Page(result.items().stream().map(i -> summary(i, index, imageBase)).toList(),
                 result.total(), nextCursor, result.facets());
     }
 
-    static Summary summary(CatalogItem i, CatalogView index, String imageBase) {
+    static Summary summary(CatalogItem i, BrandNames index, String imageBase) {
         return new Summary(i.productId(), i.name(), new Ref(i.brandId(), index.brandName(i.brandId())), i.colour(),
                 i.categoryId(), new Price(i.priceMinor(), i.currency()),
                 i.image() == null ? null : imageBase + i.image(), i.inStock());
@@ -71,6 +71,6 @@ final class CatalogViews {
                 p.images().stream().map(k -> imageBase + k).toList(),
                 new Stock(p.inStock(), p.inStock() && p.stockAvailable() <= LOW_STOCK ? p.stockAvailable() : null),
                 seo, p.updatedAt() == null ? null : p.updatedAt().toString(),
-                page.related().stream().map(i -> summary(i, page.index(), imageBase)).toList());
+                page.related().stream().map(i -> summary(i, page.labels(), imageBase)).toList());
     }
 }

@@ -1,7 +1,7 @@
 package shop.verdant.catalog;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import shop.verdant.application.catalog.SearchProducts;
+import shop.verdant.application.catalog.port.CatalogSearch;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
 import shop.verdant.domain.catalog.search.SearchResult;
 import shop.verdant.http.ApiHandler;
@@ -11,7 +11,7 @@ import shop.verdant.http.Metrics;
 
 /** GET /api/products: full-text search, facet filters, sorting and cursor paging. */
 public final class SearchProductsHandler extends ApiHandler {
-    private final SearchProducts search;
+    private final CatalogSearch search;
     private final ProductQueryParser parser;
     private final String imageBase;
     private final Metrics metrics;
@@ -20,7 +20,7 @@ public final class SearchProductsHandler extends ApiHandler {
         this(CatalogWiring.SEARCH, CatalogWiring.PARSER, CatalogWiring.IMAGE_BASE_URL, CatalogWiring.METRICS);
     }
 
-    public SearchProductsHandler(SearchProducts search, ProductQueryParser parser, String imageBase, Metrics metrics) {
+    public SearchProductsHandler(CatalogSearch search, ProductQueryParser parser, String imageBase, Metrics metrics) {
         this.search = search;
         this.parser = parser;
         this.imageBase = imageBase;
@@ -35,12 +35,12 @@ public final class SearchProductsHandler extends ApiHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         ProductQueryParser.Parsed parsed = parser.parse(request.queryParameters());
-        SearchProducts.Answer answer = search.search(parsed.query());
+        CatalogSearch.Answer answer = search.search(parsed.query());
         SearchResult result = answer.result();
         if (result.total() == 0) {
             metrics().count("ZeroResultSearches");
         }
         return ApiResponse.publicJson(CatalogViews.page(result, parser.nextCursor(parsed, result.nextOffset()),
-                answer.index(), imageBase), 30);
+                answer.labels(), imageBase), 30);
     }
 }

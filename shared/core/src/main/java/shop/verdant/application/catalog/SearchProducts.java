@@ -6,9 +6,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import shop.verdant.application.catalog.port.CatalogSearch;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.CategoryTree;
+import shop.verdant.domain.catalog.search.BrandNames;
 import shop.verdant.domain.catalog.search.CatalogIndex;
+import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.catalog.search.CatalogView;
 import shop.verdant.domain.catalog.search.SegmentedIndex;
 import shop.verdant.domain.catalog.search.ProductQuery;
@@ -26,7 +29,7 @@ import shop.verdant.domain.common.ValidationException;
  * the changes applied meanwhile stay in the overlay over it. Only a container with no index at all waits for its
  * first build. With synchronous executors ({@link Runnable#run}) a write is visible on the very next request.
  */
-public final class SearchProducts {
+public final class SearchProducts implements CatalogSearch {
     private final CatalogSnapshotStore snapshots;
     private final BrowseCategories browse;
     private final Executor updates;
@@ -50,16 +53,29 @@ public final class SearchProducts {
         this.compactions = compactions;
     }
 
-    /** A page of results with the catalog version that produced it, for labels (brand names) that match the page. */
-    public record Answer(SearchResult result, CatalogView index) {
-    }
-
+    /** A page of results, labelled by the catalog version that produced it. */
+    @Override
     public Answer search(ProductQuery query) {
         CatalogView current = current();
         if (query.categoryId() != null && !current.hasCategory(query.categoryId())) {
             throw ValidationException.of("category", "no category has the id '" + query.categoryId() + "'");
         }
         return new Answer(current.search(query), current);
+    }
+
+    @Override
+    public List<CatalogItem> related(String productId, int limit) {
+        return current().related(productId, limit);
+    }
+
+    @Override
+    public CategoryTree categories() {
+        return current().categories();
+    }
+
+    @Override
+    public BrandNames labels() {
+        return current();
     }
 
     /**

@@ -5,7 +5,8 @@ import shop.verdant.application.catalog.port.CatalogCache;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.domain.catalog.Category;
 import shop.verdant.domain.catalog.Product;
-import shop.verdant.domain.catalog.search.CatalogView;
+import shop.verdant.application.catalog.port.CatalogSearch;
+import shop.verdant.domain.catalog.search.BrandNames;
 import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.common.NotFoundException;
 
@@ -15,18 +16,18 @@ public final class ViewProduct {
 
     private final ProductRepository products;
     private final CatalogCache cache;
-    private final SearchProducts search;
+    private final CatalogSearch search;
 
-    public ViewProduct(ProductRepository products, CatalogCache cache, SearchProducts search) {
+    public ViewProduct(ProductRepository products, CatalogCache cache, CatalogSearch search) {
         this.products = products;
         this.cache = cache;
         this.search = search;
     }
 
-    /** The page's data; {@code index} is the snapshot it was assembled from, for labels of related items. */
-    public record ProductPage(Product product, List<Category> breadcrumb, List<CatalogItem> related, CatalogView index) {
+    /** The page's data, with the brand names to label it and its related items by. */
+    public record ProductPage(Product product, List<Category> breadcrumb, List<CatalogItem> related, BrandNames labels) {
         public String brandName() {
-            return index.brandName(product.brandId());
+            return labels.brandName(product.brandId());
         }
     }
 
@@ -39,9 +40,8 @@ public final class ViewProduct {
         if (!product.isVisibleToShoppers()) {
             throw notFound(productId);
         }
-        CatalogView index = search.current();
-        return new ProductPage(product, index.categories().path(product.categoryId()),
-                index.related(productId, RELATED), index);
+        return new ProductPage(product, search.categories().path(product.categoryId()),
+                search.related(productId, RELATED), search.labels());
     }
 
     private static NotFoundException notFound(String productId) {

@@ -26,17 +26,18 @@ import shop.verdant.domain.catalog.search.SearchResult.PriceBucket;
 public final class CatalogIndex implements CatalogView {
 
     /** Price facet bucket lower bounds in minor units; the last bucket is open-ended. */
-    static final long[] PRICE_BUCKETS = {0, 1_000, 2_500, 5_000, 10_000};
+    public static final long[] PRICE_BUCKETS = {0, 1_000, 2_500, 5_000, 10_000};
 
-    private static final float W_NAME = 4f;
-    private static final float W_BRAND = 3f;
-    private static final float W_CATEGORY = 2f;
-    private static final float W_COLOUR = 2f;
-    private static final float W_ATTRIBUTE = 1f;
-    private static final float W_DESCRIPTION = 1f;
-    private static final float PREFIX_FACTOR = 0.6f;
+    static final float W_NAME = 4f;
+    static final float W_BRAND = 3f;
+    static final float W_CATEGORY = 2f;
+    static final float W_COLOUR = 2f;
+    static final float W_ATTRIBUTE = 1f;
+    static final float W_DESCRIPTION = 1f;
+    /** A prefix match counts half: a power of two, so every score is exact in binary and two engines rank alike. */
+    public static final float PREFIX_FACTOR = 0.5f;
     /** Attributes with more distinct values than this are filterable but get no facet (think "dimensions"). */
-    static final int MAX_FACETED_ATTRIBUTE_VALUES = 50;
+    public static final int MAX_FACETED_ATTRIBUTE_VALUES = 50;
 
     private final long version;
     private final CatalogItem[] docs;
@@ -85,18 +86,7 @@ public final class CatalogIndex implements CatalogView {
                 bitsFor(byCategory, c.categoryId(), n).set(d);
             }
 
-            docTerms.clear();
-            addTerms(docTerms, item.name(), W_NAME);
-            Brand brand = brands.get(item.brandId());
-            addTerms(docTerms, brand == null ? item.brandId() : brand.name(), W_BRAND);
-            for (Category c : tree.path(item.categoryId())) {
-                addTerms(docTerms, c.name(), W_CATEGORY);
-            }
-            addTerms(docTerms, item.colour(), W_COLOUR);
-            for (String value : item.attributes().values()) {
-                addTerms(docTerms, value, W_ATTRIBUTE);
-            }
-            addTerms(docTerms, item.description(), W_DESCRIPTION);
+            termWeights(item, tree, this::brandName, docTerms);
             for (Map.Entry<String, Float> t : docTerms.entrySet()) {
                 terms.computeIfAbsent(t.getKey(), k -> new PostingBuilder()).add(d, t.getValue());
             }
@@ -351,36 +341,54 @@ public final class CatalogIndex implements CatalogView {
             }
         }
 
-        Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
+        Map<String, Map<String, Integer>> attributes = new HashMap<>();
         for (String name : facetedAttributes) {
-            attributeFacets.put(name, valueFacet(sum(parts, p -> p.attributes().getOrDefault(name, Map.of())),
-                    q.attributes().getOrDefault(name, Set.of()), v -> live.test("attr:" + name, v), v -> v));
+            attributes.put(name, sum(parts, p -> p.attributes().getOrDefault(name, Map.of())));
         }
-        Map<String, Integer> categoryCounts = sum(parts, Partial::category);
+        int[] price = new int[PRICE_BUCKETS.length];
+        for (Partial p : parts) {
+            for (int b = 0; b < price.length; b++) {
+                price[b] += p.price()[b];
+            }
+        }
+        Facets facets = facets(q, tree, brandName::apply, sum(parts, Partial::brand), sum(parts, Partial::colour),
+                sum(parts, Partial::category), price, attributes, live);
+        Integer next = offset + items.size() < total ? offset + items.size() : null;
+        return new SearchResult(items, total, offset, next, facets, version);
+    }
+
+    /**
+     * The facets of a result from counts per value (each counted with every filter but its own): values with
+     * hits, most first, then by label and value, plus selected values that exist (with 0); the chosen category's
+     * children (or the top level) with hits, in tree order; every price bucket; one list per attribute in
+     * {@code attributes}. {@code live} says whether any document carries a value of a dimension ("brand",
+     * "colour", "attr:NAME").
+     */
+    public static Facets facets(ProductQuery q, CategoryTree tree, BrandNames brandNames, Map<String, Integer> brand,
+                                Map<String, Integer> colour, Map<String, Integer> category, int[] price,
+                                Map<String, Map<String, Integer>> attributes,
+                                java.util.function.BiPredicate<String, String> live) {
+        Map<String, List<FacetValue>> attributeFacets = new TreeMap<>();
+        attributes.forEach((name, counts) -> attributeFacets.put(name, valueFacet(counts,
+                q.attributes().getOrDefault(name, Set.of()), v -> live.test("attr:" + name, v), v -> v)));
         List<FacetValue> categories = new ArrayList<>();
         List<String> categoryIds = q.categoryId() == null
                 ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
                 : tree.childIds(q.categoryId());
         for (String id : categoryIds) {
-            int count = categoryCounts.getOrDefault(id, 0);
+            int count = category.getOrDefault(id, 0);
             if (count > 0) {
                 categories.add(new FacetValue(id, tree.get(id).name(), count));
             }
         }
-        List<PriceBucket> price = new ArrayList<>();
+        List<PriceBucket> buckets = new ArrayList<>();
         for (int b = 0; b < PRICE_BUCKETS.length; b++) {
-            int count = 0;
-            for (Partial p : parts) {
-                count += p.price()[b];
-            }
-            price.add(new PriceBucket(PRICE_BUCKETS[b], b + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[b + 1] - 1 : null, count));
+            buckets.add(new PriceBucket(PRICE_BUCKETS[b], b + 1 < PRICE_BUCKETS.length ? PRICE_BUCKETS[b + 1] - 1 : null, price[b]));
         }
-        Facets facets = new Facets(
-                valueFacet(sum(parts, Partial::brand), q.brands(), v -> live.test("brand", v), brandName),
-                valueFacet(sum(parts, Partial::colour), q.colours(), v -> live.test("colour", v), CatalogIndex::colourLabel),
-                categories, price, attributeFacets);
-        Integer next = offset + items.size() < total ? offset + items.size() : null;
-        return new SearchResult(items, total, offset, next, facets, version);
+        return new Facets(
+                valueFacet(brand, q.brands(), v -> live.test("brand", v), brandNames::brandName),
+                valueFacet(colour, q.colours(), v -> live.test("colour", v), CatalogIndex::colourLabel),
+                categories, buckets, attributeFacets);
     }
 
     private static Map<String, Integer> sum(List<Partial> parts, java.util.function.Function<Partial, Map<String, Integer>> counts) {
@@ -741,7 +749,7 @@ public final class CatalogIndex implements CatalogView {
     }
 
     /** The character-wise folding {@link String#CASE_INSENSITIVE_ORDER} compares by. */
-    static String fold(String s) {
+    public static String fold(String s) {
         char[] chars = s.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
@@ -837,6 +845,27 @@ public final class CatalogIndex implements CatalogView {
         }
     }
 
+    /**
+     * The relevance weight of each term of one product (into {@code out}, cleared first): per field its weight
+     * (name 4, brand 3, each category on its path 2, colour 2, each attribute value 1, description 1), a field
+     * counting once however often it repeats a term. A query term adds the weights of the document terms it
+     * matches, exactly or, for the last term typed, as a prefix at {@link #PREFIX_FACTOR}. Every search backend
+     * scores by this.
+     */
+    public static void termWeights(CatalogItem item, CategoryTree tree, BrandNames brands, Map<String, Float> out) {
+        out.clear();
+        addTerms(out, item.name(), W_NAME);
+        addTerms(out, brands.brandName(item.brandId()), W_BRAND);
+        for (Category c : tree.path(item.categoryId())) {
+            addTerms(out, c.name(), W_CATEGORY);
+        }
+        addTerms(out, item.colour(), W_COLOUR);
+        for (String value : item.attributes().values()) {
+            addTerms(out, value, W_ATTRIBUTE);
+        }
+        addTerms(out, item.description(), W_DESCRIPTION);
+    }
+
     /** A field counts once per document however often its text repeats a term. */
     private static void addTerms(Map<String, Float> docTerms, String text, float weight) {
         for (String token : new HashSet<>(Tokenizer.tokens(text))) {
@@ -844,7 +873,7 @@ public final class CatalogIndex implements CatalogView {
         }
     }
 
-    static String colourLabel(String colour) {
+    public static String colourLabel(String colour) {
         if (colour == null || colour.isEmpty()) {
             return "";
         }

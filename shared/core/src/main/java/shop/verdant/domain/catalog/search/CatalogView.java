@@ -8,7 +8,7 @@ import shop.verdant.domain.catalog.CategoryTree;
  * the labels on a page are read from. Implementations are immutable, so a reader never sees a half-applied
  * change: a newer version is a new object.
  */
-public interface CatalogView {
+public interface CatalogView extends BrandNames {
 
     long version();
 
@@ -22,8 +22,6 @@ public interface CatalogView {
     }
 
     CatalogItem get(String productId);
-
-    String brandName(String brandId);
 
     SearchResult search(ProductQuery query);
 
