@@ -1,0 +1,86 @@
+package shop.verdant.adapter.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * OpenSearch's REST API over the JDK's HTTP client, JSON in and out. The typed opensearch-java client is 10.5 MB,
+ * which would take the catalog jar past its 10 MB budget for the few endpoints used here (index, bulk, search,
+ * get, delete, mappings). {@code sign} adds authentication to each request: SigV4 on AWS (fine-grained access
+ * control maps the function's role), nothing for the local engine.
+ */
+public final class OpenSearchHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An answer OpenSearch gave with a status outside 2xx. */
+    public static final class Failure extends RuntimeException {
+        private final int status;
+
+        Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http;
+    private final UnaryOperator<HttpRequest.Builder> sign;
+    private final Duration timeout;
+
+    public OpenSearchHttp(URI base, UnaryOperator<HttpRequest.Builder> sign, Duration timeout) {
+        this.base = base;
+        this.sign = sign;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    public static OpenSearchHttp unsigned(String url) {
+        return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"), b -> b, Duration.ofSeconds(10));
+    }
+
+    public JsonNode send(String method, String path, Object body) {
+        return send(method, path, body == null ? null : write(body), "application/json", false);
+    }
+
+    /** {@code allow404}: a missing index or document answers null instead of failing. */
+    public JsonNode send(String method, String path, String body, String contentType, boolean allow404) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
+        try {
+            HttpResponse<String> response = http.send(sign.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404 && allow404) {
+                return null;
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new Failure(response.statusCode(), method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(500, response.body().length())));
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("OpenSearch unreachable: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
