@@ -105,6 +105,15 @@ public final class DemoCatalog {
     }
 
     public static Data generate() {
+        return generate(0);
+    }
+
+    /**
+     * The demo catalog, or with {@code size} &gt; 0 that many products in its shape: the same tree, brands,
+     * lines, names, prices and attributes, spread over the lines as the demo spreads them (names repeat past
+     * what the words allow, told apart by a model number).
+     */
+    public static Data generate(int size) {
         Random random = new Random(20261121L);
         List<Category> categories = new ArrayList<>();
         for (int i = 0; i < TOP.length; i++) {
@@ -131,15 +140,25 @@ public final class DemoCatalog {
         List<Product> products = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int sku = 1000;
-        for (Line line : lines) {
-            for (int n = 0; n < line.count(); n++) {
+        int demoTotal = lines.stream().mapToInt(Line::count).sum();
+        int placed = 0;
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
+            int want = line.count();
+            if (size > 0) {
+                int upTo = (int) ((long) size * lines.stream().limit(l + 1).mapToInt(Line::count).sum() / demoTotal);
+                want = upTo - placed;
+                placed = upTo;
+            }
+            for (int n = 0; n < want; n++) {
                 String material = line.materials().get(random.nextInt(line.materials().size()));
                 Brand brand = brands.get(random.nextInt(brands.size()));
-                String name;
-                do {
+                String name = null;
+                for (int attempt = 0; name == null || !names.add(name); attempt++) {
                     name = STYLES[random.nextInt(STYLES.length)] + " " + material + " " + line.noun()
-                            + (random.nextInt(3) == 0 ? " – " + SIZES[random.nextInt(SIZES.length)] : "");
-                } while (!names.add(name));
+                            + (random.nextInt(3) == 0 ? " – " + SIZES[random.nextInt(SIZES.length)] : "")
+                            + (attempt >= 8 ? " No. " + sku : "");
+                }
                 String colour = COLOURS[random.nextInt(COLOURS.length)];
                 long span = (line.maxPrice() - line.minPrice()) / 100;
                 long price = line.minPrice() + 100 * (span <= 0 ? 0 : random.nextInt((int) span + 1)) - 1;
@@ -154,7 +173,8 @@ public final class DemoCatalog {
                 String description = describe(name, brand.name(), material, line, colour, random);
                 products.add(new Product(id, MERCHANT, "VG-" + (sku++), name, description, brand.brandId(), colour,
                         line.leafId(), attributes, Money.of(price, CURRENCY), stock, 0, ProductStatus.ACTIVE,
-                        List.of(ProductImages.key(id)),
+                        // a large catalog shares one picture per line and colour: uploading 100k would take minutes
+                        List.of(ProductImages.key(size > 0 ? line.leafId() + "-" + colour : id)),
                         new Seo(slug, name + " | Verdant", description.substring(0, Math.min(150, description.length()))),
                         created, created, "seed", 0));
             }

@@ -17,7 +17,10 @@ import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbProductRepository;
 import shop.verdant.adapter.dynamodb.TableRequests;
+import shop.verdant.adapter.opensearch.OpenSearchCatalog;
+import shop.verdant.adapter.opensearch.OpenSearchHttp;
 import shop.verdant.adapter.redis.RedisCatalog;
+import shop.verdant.application.catalog.BrowseCategories;
 import shop.verdant.application.catalog.ManageCatalog;
 import shop.verdant.config.SecretSource;
 import shop.verdant.domain.catalog.Product;
@@ -52,40 +55,55 @@ public final class LocalShop implements AutoCloseable {
      */
     public record Options(int port, int dynamoDbPort, int redisPort, int s3Port, int cognitoPort, Path dataDir,
                           Path siteDir, Path workDir, Path s3MockJar, Path cognitoPackage, int orderExpirySeconds,
-                          int sweepSeconds, StripeStandIn.Delivery stripeDelivery) {
+                          int sweepSeconds, StripeStandIn.Delivery stripeDelivery, String search, int catalogSize) {
         public static Options defaults() {
             Path target = codeHome();
             return new Options(8080, 0, 0, 0, 0, null, target.resolve("../../site").normalize(),
                     target.resolve("local-shop"), target.resolve("engines/s3mock.jar"),
-                    target.resolve("../cognito").normalize(), 900, 15, StripeStandIn.Delivery.PROMPT);
+                    target.resolve("../cognito").normalize(), 900, 15, StripeStandIn.Delivery.PROMPT, "memory", 0);
         }
 
         /** Defaults for a repository checkout at {@code repo}, on free ports, in memory. */
         public static Options forRepository(Path repo, Path workDir) {
             return new Options(0, 0, 0, 0, 0, null, repo.resolve("site"), workDir,
                     repo.resolve("local/target/engines/s3mock.jar"), repo.resolve("local/cognito"), 900, 15,
-                    StripeStandIn.Delivery.PROMPT);
+                    StripeStandIn.Delivery.PROMPT, "memory", 0);
         }
 
         public Options withPort(int newPort) {
             return new Options(newPort, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
-                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery);
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery, search, catalogSize);
         }
 
         public Options withOrders(int expirySeconds, int sweepEverySeconds) {
             return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
-                    cognitoPackage, expirySeconds, sweepEverySeconds, stripeDelivery);
+                    cognitoPackage, expirySeconds, sweepEverySeconds, stripeDelivery, search, catalogSize);
         }
 
         /** How the Stripe stand-in delivers webhooks (duplicates, delays that reorder them). */
         public Options withStripeDelivery(StripeStandIn.Delivery delivery) {
             return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
-                    cognitoPackage, orderExpirySeconds, sweepSeconds, delivery);
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, delivery, search, catalogSize);
+        }
+
+        /** {@code backend}: "memory" (the in-memory index) or "opensearch" (also starts OpenSearch). */
+        public Options withSearch(String backend) {
+            if (!backend.equals("memory") && !backend.equals("opensearch")) {
+                throw new IllegalArgumentException("--search is memory or opensearch, not " + backend);
+            }
+            return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery, backend, catalogSize);
+        }
+
+        /** Seeds {@code n} synthetic products in the demo's shape instead of the demo catalog (0: the demo). */
+        public Options withCatalogSize(int n) {
+            return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, workDir, s3MockJar,
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery, search, n);
         }
 
         public Options withWorkDir(Path dir) {
             return new Options(port, dynamoDbPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, dir, s3MockJar,
-                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery);
+                    cognitoPackage, orderExpirySeconds, sweepSeconds, stripeDelivery, search, catalogSize);
         }
     }
 
@@ -138,6 +156,9 @@ public final class LocalShop implements AutoCloseable {
         secrets.forEach(System::setProperty);
         CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() -> track(RedisEngine.start(
                 redisPort, data == null ? null : data.resolve("redis"), secrets.get(shop.verdant.contract.Need.REDIS.secretName())))));
+        CompletableFuture<OpenSearchEngine> openSearch = !o.search().equals("opensearch") ? null
+                : CompletableFuture.supplyAsync(() -> call(() -> track(OpenSearchEngine.start(Ports.resolve(0), Ports.resolve(0),
+                        data == null ? null : data.resolve("opensearch")))));
         DynamoDbLocalEngine dynamo = track(DynamoDbLocalEngine.start(dynamoPort,
                 data == null ? null : data.resolve("dynamodb")));
 
@@ -155,18 +176,42 @@ public final class LocalShop implements AutoCloseable {
 
         List<Product> seeded = List.of();
         if (categories.findAll().isEmpty()) {
-            DemoCatalog.Data demo = DemoCatalog.generate();
+            DemoCatalog.Data demo = DemoCatalog.generate(o.catalogSize());
             demo.brands().forEach(manage::saveBrand);
             demo.categories().forEach(manage::saveCategory);
-            demo.products().parallelStream().forEach(products::save);
+            int slices = Math.max(1, Math.min(8, demo.products().size() / 500));
+            List<Product> all = demo.products();
+            java.util.stream.IntStream.range(0, slices).parallel().forEach(k -> products.seed(
+                    all.subList(k * all.size() / slices, (k + 1) * all.size() / slices)));
             seeded = demo.products();
+            phase("seeded " + seeded.size() + " products", t0);
         }
-        int shoppable = manage.rebuildSnapshot();
+        // a fresh catalog is published as seeded; one kept from the last run is read back from the table
+        List<Product> catalog = seeded.isEmpty() ? products.listAllForSnapshot() : seeded;
+        int shoppable = manage.publishSnapshot(catalog);
+        phase("snapshot published", t0);
 
+        CompletableFuture<Void> indexed = CompletableFuture.completedFuture(null);
+        if (openSearch != null) {
+            OpenSearchEngine engine = openSearch.join();
+            BrowseCategories browse = new BrowseCategories(categories,
+                    new DynamoDbBrandRepository(ddb, Tables.BRANDS.logicalName()), catalogCache.cache());
+            OpenSearchCatalog index = new OpenSearchCatalog(OpenSearchHttp.unsigned(engine.url()), SEARCH_INDEX,
+                    browse::categoryTree, browse::brandNames);
+            index.ensureIndex(0);
+            indexed = CompletableFuture.runAsync(() -> index.replaceAll(catalog.stream().filter(Product::isVisibleToShoppers)
+                    .map(shop.verdant.domain.catalog.search.CatalogItem::from).toList()));
+            System.setProperty("SEARCH_BACKEND", "opensearch");
+            System.setProperty("OPENSEARCH_URL", engine.url());
+            System.setProperty("OPENSEARCH_INDEX", SEARCH_INDEX);
+            endpoints.put("OpenSearch", engine.url() + " (search served from index " + SEARCH_INDEX + ")");
+        }
         S3MockEngine images = s3.join();
         if (!seeded.isEmpty()) {
             uploadImages(images.endpoint(), seeded);
+            phase("images uploaded", t0);
         }
+        indexed.join();
 
         CognitoLocalEngine cognito = cognitoEngine.join();
         CognitoSetup.Pool pool;
@@ -215,7 +260,10 @@ public final class LocalShop implements AutoCloseable {
             endpoints.put("Stripe", "local stand-in at " + gatewayUrl + "/stripe, webhook signing secret "
                     + secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()));
         }
+        phase("engines and gateway up", t0);
         gateway.warmUp();
+        firstSearch(gatewayUrl);
+        phase("warmed up (the search index built)", t0);
         this.triggers = triggers;
 
         endpoints.put("DynamoDB", dynamo.endpoint());
@@ -229,6 +277,25 @@ public final class LocalShop implements AutoCloseable {
         readyMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** One search before the shop says it is ready, so the first shopper does not wait for the index to build. */
+    private static void firstSearch(URI gatewayUrl) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    gatewayUrl.resolve("/api/products?q=bamboo")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the first search failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Startup progress on stderr when VERDANT_TRACE_START is set: where the seconds of a start go. */
+    private static void phase(String what, long t0) {
+        if (System.getenv("VERDANT_TRACE_START") != null) {
+            System.err.printf("  %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, what);
+        }
+    }
+
     /** Handlers read their settings as system properties in the local shop (environment variables on Lambda). */
     private static void configure(String dynamoEndpoint, String redisUrl) {
         System.setProperty("AWS_REGION", "us-east-1");
@@ -240,7 +307,11 @@ public final class LocalShop implements AutoCloseable {
         }
     }
 
+    static final String SEARCH_INDEX = "products";
+
     private static void uploadImages(String endpoint, List<Product> products) {
+        Map<String, Product> byKey = new LinkedHashMap<>();
+        products.forEach(p -> byKey.putIfAbsent(p.images().get(0), p));
         try (S3Client s3 = S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
@@ -249,9 +320,9 @@ public final class LocalShop implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
-            products.parallelStream().forEach(p -> s3.putObject(b -> b.bucket(BUCKET).key(ProductImages.key(p.productId()))
+            byKey.entrySet().parallelStream().forEach(e -> s3.putObject(b -> b.bucket(BUCKET).key(e.getKey())
                             .contentType("image/svg+xml").cacheControl("public, max-age=86400"),
-                    RequestBody.fromString(ProductImages.svg(p), StandardCharsets.UTF_8)));
+                    RequestBody.fromString(ProductImages.svg(e.getValue()), StandardCharsets.UTF_8)));
         }
     }
 
@@ -360,6 +431,8 @@ public final class LocalShop implements AutoCloseable {
         Path dataDir = null;
         Path siteDir = o.siteDir();
         StripeStandIn.Delivery delivery = o.stripeDelivery();
+        String search = o.search();
+        int catalogSize = o.catalogSize();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -375,6 +448,8 @@ public final class LocalShop implements AutoCloseable {
                 case "--site" -> siteDir = Path.of(args[++i]).toAbsolutePath();
                 // the Stripe stand-in delivers each webhook twice, after up to 3 s, so they also arrive out of order
                 case "--stripe-chaos" -> delivery = new StripeStandIn.Delivery(1.0, 3_000);
+                case "--search" -> search = args[++i];
+                case "--catalog-size" -> catalogSize = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("""
                             Usage: java -jar local/target/verdant-local.jar [options]
@@ -389,6 +464,9 @@ public final class LocalShop implements AutoCloseable {
                               --data-dir DIR      keep data between runs in DIR
                               --site DIR          storefront files (default: the repository's site/)
                               --stripe-chaos      the Stripe stand-in duplicates, delays and reorders webhooks
+                              --search memory|opensearch  serve search from the in-memory index (default) or
+                                                  from OpenSearch (started in-process, fed from the Products stream)
+                              --catalog-size N    seed N synthetic products in the demo's shape instead of the demo
                             With STRIPE_SECRET_KEY=sk_test_..., STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET set,
                             the shop talks to real Stripe (test mode) instead of the stand-in.""");
                     return;
@@ -400,7 +478,8 @@ public final class LocalShop implements AutoCloseable {
             }
         }
         Options options = new Options(port, dynamoPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, o.workDir(),
-                o.s3MockJar(), o.cognitoPackage(), expiry, sweep, delivery);
+                o.s3MockJar(), o.cognitoPackage(), expiry, sweep, delivery, "memory", 0).withSearch(search)
+                .withCatalogSize(catalogSize);
         System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock, cognito-local and the Stripe stand-in ...");
         LocalShop shop = LocalShop.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.metrics.PowertoolsMetrics;
+import shop.verdant.adapter.opensearch.OpenSearchCatalog;
+import shop.verdant.adapter.opensearch.OpenSearchHttp;
 import shop.verdant.adapter.redis.RedisCatalog;
 import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
 import shop.verdant.application.catalog.BrowseCategories;
 import shop.verdant.application.catalog.FollowStockChanges;
 import shop.verdant.application.catalog.SearchProducts;
 import shop.verdant.application.catalog.ViewProduct;
+import shop.verdant.application.catalog.port.CatalogSearch;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
@@ -44,10 +47,18 @@ public final class CatalogWiring {
      * Index updates and compactions run on their own threads, off the request path: a search never waits behind
      * one while an older version can answer, and a compaction (seconds at 100k products) never delays an update.
      */
-    static final SearchProducts SEARCH = new SearchProducts(REDIS.snapshots(), BROWSE,
+    /**
+     * {@code SEARCH_BACKEND=opensearch} (with {@code OPENSEARCH_URL}) serves search from OpenSearch, fed by the
+     * Products stream consumer; the default is the in-memory index over the Redis snapshot.
+     */
+    static final OpenSearchCatalog OPENSEARCH = "opensearch".equals(Env.get("SEARCH_BACKEND", "memory"))
+            ? new OpenSearchCatalog(OpenSearchHttp.unsigned(Env.get("OPENSEARCH_URL", "http://127.0.0.1:9200")),
+                    Env.get("OPENSEARCH_INDEX", "products"), BROWSE::categoryTree, BROWSE::brandNames)
+            : null;
+    static final CatalogSearch SEARCH = OPENSEARCH != null ? OPENSEARCH : new SearchProducts(REDIS.snapshots(), BROWSE,
             daemonThread("catalog-index-update"), daemonThread("catalog-index-compaction"));
     static final ViewProduct VIEW = new ViewProduct(PRODUCTS, REDIS.cache(), SEARCH);
-    static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache());
+    static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache(), OPENSEARCH);
     static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(Need.CURSOR_KEY.secretName()))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();

@@ -37,4 +37,16 @@ public final class BrowseCategories {
             return all;
         });
     }
+
+    /** The category tree as one object, for a search backend that does not keep its own. */
+    public CategoryTree categoryTree() {
+        return CategoryTree.of(CategoryTree.flatten(tree()));
+    }
+
+    /** Brand names by id, from {@link #brands}. */
+    public shop.verdant.domain.catalog.search.BrandNames brandNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        brands().forEach(b -> names.put(b.brandId(), b.name()));
+        return id -> names.getOrDefault(id, id);
+    }
 }

@@ -2,6 +2,7 @@ package shop.verdant.application.catalog;
 
 import java.util.List;
 import shop.verdant.application.catalog.port.CatalogCache;
+import shop.verdant.application.catalog.port.CatalogSearchFeed;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.domain.catalog.Product;
@@ -12,6 +13,10 @@ import shop.verdant.domain.catalog.search.CatalogItem;
  * reserving and releasing, restocks), fed from the Products table's change stream: every changed product
  * leaves the product-page cache, and one whose availability crossed zero (in or out of stock) is
  * republished to the search snapshot from a consistent read. Idempotent, so redelivery is harmless.
+ * With a search engine ({@link CatalogSearchFeed}), every change also states the product there as a consistent
+ * read finds it, and reads once more after writing: should the product have changed meanwhile (another
+ * consumer with an older read may have written after this one), it states it again. So whatever order batches
+ * arrive in, retried or concurrent, the engine ends as the table is.
  */
 public final class FollowStockChanges {
 
@@ -31,16 +36,29 @@ public final class FollowStockChanges {
     private final ProductRepository products;
     private final CatalogSnapshotStore snapshots;
     private final CatalogCache cache;
+    private final CatalogSearchFeed engine;
+    /** How often a product that keeps changing under the feed is read and stated again before giving up for now. */
+    static final int FEED_ROUNDS = 3;
 
     public FollowStockChanges(ProductRepository products, CatalogSnapshotStore snapshots, CatalogCache cache) {
+        this(products, snapshots, cache, null);
+    }
+
+    /** {@code engine}: a search engine to keep equal to the table, or null. */
+    public FollowStockChanges(ProductRepository products, CatalogSnapshotStore snapshots, CatalogCache cache,
+                              CatalogSearchFeed engine) {
         this.products = products;
         this.snapshots = snapshots;
         this.cache = cache;
+        this.engine = engine;
     }
 
     /** Applies one change; answers whether the search snapshot changed. */
     public boolean apply(Change change) {
         cache.evictProduct(change.productId());
+        if (engine != null) {
+            feed(change.productId());
+        }
         if (change.removed()) {
             snapshots.remove(change.productId());
             return true;
@@ -55,6 +73,28 @@ public final class FollowStockChanges {
             snapshots.upsert(CatalogItem.from(current));
         }
         return true;
+    }
+
+    /** States the product in the engine as the table has it, until a read after the write finds it unchanged. */
+    private void feed(String productId) {
+        CatalogItem stated = shoppable(productId);
+        for (int round = 0; round < FEED_ROUNDS; round++) {
+            if (stated == null) {
+                engine.remove(productId);
+            } else {
+                engine.put(stated);
+            }
+            CatalogItem now = shoppable(productId);
+            if (java.util.Objects.equals(now, stated)) {
+                return;
+            }
+            stated = now;
+        }
+        throw new IllegalStateException("product " + productId + " kept changing while it was fed to search; retried");
+    }
+
+    private CatalogItem shoppable(String productId) {
+        return products.find(productId).filter(Product::isVisibleToShoppers).map(CatalogItem::from).orElse(null);
     }
 
     public int applyAll(List<Change> changes) {

@@ -55,7 +55,12 @@ public final class ManageCatalog {
 
     /** Republishes every shoppable product from the database: for a new or flushed cache. */
     public int rebuildSnapshot() {
-        List<CatalogItem> items = products.listAllForSnapshot().stream()
+        return publishSnapshot(products.listAllForSnapshot());
+    }
+
+    /** Publishes {@code all} (every product there is, as just written) as the snapshot, without reading them back. */
+    public int publishSnapshot(List<Product> all) {
+        List<CatalogItem> items = all.stream()
                 .filter(Product::isVisibleToShoppers)
                 .map(CatalogItem::from)
                 .toList();

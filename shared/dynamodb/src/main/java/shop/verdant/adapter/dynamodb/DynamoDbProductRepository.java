@@ -82,6 +82,33 @@ public final class DynamoDbProductRepository implements ProductRepository {
         }
     }
 
+    /**
+     * Writes new products 25 to a BatchWriteItem, retrying what comes back unprocessed: for seeding a catalog
+     * (the local shop's demo and synthetic catalogs), never for a product that may already exist.
+     */
+    public void seed(List<Product> products) {
+        for (int i = 0; i < products.size(); i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
+            for (Product p : products.subList(i, Math.min(products.size(), i + 25))) {
+                writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(r -> r.item(toItem(p))).build());
+            }
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending = Map.of(table, writes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    try {
+                        Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                }
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> ask = pending;
+                pending = client.batchWriteItem(b -> b.requestItems(ask)).unprocessedItems();
+            }
+        }
+    }
+
     /** Every product, to rebuild the search snapshot: the one Scan, never on a request path. */
     @Override
     public List<Product> listAllForSnapshot() {
