@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.verdant.adapter.opensearch.OpenSearchCatalog;
@@ -27,7 +26,6 @@ import shop.verdant.testing.RandomCatalogs;
  * in order (ties by name, then id), every facet count and the related products.
  */
 class SearchBackendsPropertyTest {
-    static OpenSearchEngine engine;
     static OpenSearchCatalog search;
     static final CategoryTree TREE = CategoryTree.of(CatalogFixtures.CATEGORIES);
     static final BrandNames NAMES = id -> CatalogFixtures.BRANDS.stream().filter(b -> b.brandId().equals(id))
@@ -35,14 +33,8 @@ class SearchBackendsPropertyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = OpenSearchEngine.start(freePort(), freePort(), null);
-        search = new OpenSearchCatalog(OpenSearchHttp.unsigned(engine.url()), "products-test", () -> TREE, () -> NAMES);
+        search = new OpenSearchCatalog(OpenSearchHttp.unsigned(TestOpenSearch.url()), "products-properties", () -> TREE, () -> NAMES);
         search.ensureIndex(0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
     }
 
     static int freePort() throws Exception {
