@@ -126,7 +126,7 @@ final class RebuildBench {
         return new Round(ms[ms.length / 2], store, search);
     }
 
-    private static BrowseCategories browse(SyntheticCatalog c) {
+    static BrowseCategories browse(SyntheticCatalog c) {
         List<Category> categories = c.categories;
         List<Brand> brands = c.brands;
         CategoryRepository cats = new CategoryRepository() {

@@ -34,10 +34,10 @@ public final class VerdantApp {
         throw new IllegalStateException("no value");
     }
 
-    public record Stacks(DataStack data, AuthStack auth, CacheStack cache, ApiStack api, EdgeStack edge, SiteStack site,
-                         OpsStack ops) {
+    public record Stacks(DataStack data, AuthStack auth, CacheStack cache, AnalyticsStack analytics, ApiStack api,
+                         EdgeStack edge, SiteStack site, OpsStack ops) {
         public java.util.List<software.amazon.awscdk.Stack> all() {
-            return java.util.List.of(data, auth, cache, api, edge, site, ops);
+            return java.util.List.of(data, auth, cache, analytics, api, edge, site, ops);
         }
     }
 
@@ -53,6 +53,7 @@ public final class VerdantApp {
         DataStack data = new DataStack(app, "Verdant-Data", props);
         AuthStack auth = new AuthStack(app, "Verdant-Auth", props);
         CacheStack cache = new CacheStack(app, "Verdant-Cache", props);
+        AnalyticsStack analytics = new AnalyticsStack(app, "Verdant-Analytics", props, new AnalyticsStack.Props(cache));
         ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache, auth, triggers));
         EdgeStack edge = new EdgeStack(app, "Verdant-Edge", StackProps.builder()
                 .env(Environment.builder().account(env.getAccount()).region(EdgeStack.REGION).build())
@@ -64,6 +65,6 @@ public final class VerdantApp {
         Tags.of(app).add("project", "verdant", software.amazon.awscdk.TagProps.builder()
                 .excludeResourceTypes(java.util.List.of("AWS::CloudWatch::Dashboard")).build());
         Aspects.of(app).add(new AwsSolutionsChecks());
-        return new Stacks(data, auth, cache, api, edge, site, ops);
+        return new Stacks(data, auth, cache, analytics, api, edge, site, ops);
     }
 }

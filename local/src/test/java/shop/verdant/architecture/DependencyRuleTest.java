@@ -34,7 +34,7 @@ class DependencyRuleTest {
     @Test
     void everyModuleIsSeen() {
         for (String pkg : List.of("domain", "application", "http", "contract", "config", "adapter.aws", "adapter.dynamodb",
-                "adapter.redis", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog", "shopping", "accounts",
+                "adapter.redis", "adapter.opensearch", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog", "shopping", "accounts",
                 "infra", "infra.constructs", "local")) {
             assertThat(CLASSES.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("shop.verdant." + pkg + ".")))
                     .as(pkg).isTrue();
@@ -81,8 +81,8 @@ class DependencyRuleTest {
 
     @Test
     void adaptersDoNotReachIntoEachOther_butShareTheAwsClientSetup() {
-        for (String a : List.of("dynamodb", "redis", "jwt", "cognito", "secrets", "aws")) {
-            List<String> others = List.of("dynamodb", "redis", "jwt", "cognito", "secrets", "aws").stream()
+        for (String a : List.of("dynamodb", "redis", "opensearch", "jwt", "cognito", "secrets", "aws")) {
+            List<String> others = List.of("dynamodb", "redis", "opensearch", "jwt", "cognito", "secrets", "aws").stream()
                     .filter(o -> !o.equals(a) && !o.equals("aws")).map(o -> "shop.verdant.adapter." + o + "..").toList();
             check(noClasses().that().resideInAPackage("shop.verdant.adapter." + a + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new)));
