@@ -56,6 +56,16 @@ public final class AnalyticsStack extends Stack {
         LogGroup slowSearch = logs("SlowSearchLogs");
         LogGroup slowIndex = logs("SlowIndexLogs");
         LogGroup errors = logs("AppLogs");
+        // The domain's log delivery is allowed by one resource policy here, not by CDK's custom-resource Lambda.
+        software.amazon.awscdk.services.logs.ResourcePolicy logDelivery = software.amazon.awscdk.services.logs.ResourcePolicy.Builder
+                .create(this, "LogDelivery")
+                .policyStatements(List.of(PolicyStatement.Builder.create()
+                        .effect(Effect.ALLOW)
+                        .principals(List.of(new software.amazon.awscdk.services.iam.ServicePrincipal("es.amazonaws.com")))
+                        .actions(List.of("logs:PutLogEvents", "logs:CreateLogStream"))
+                        .resources(List.of(slowSearch.getLogGroupArn(), slowIndex.getLogGroupArn(), errors.getLogGroupArn()))
+                        .build()))
+                .build();
         domain = Domain.Builder.create(this, "Domain")
                 .version(EngineVersion.OPENSEARCH_2_19)
                 .vpc(p.network().vpc())
@@ -81,15 +91,25 @@ public final class AnalyticsStack extends Stack {
                         .build())
                 // a short prefix expands to one clause per matching term: a large catalog has thousands
                 .advancedOptions(Map.of("indices.query.bool.max_clause_count", "16384"))
-                .accessPolicies(List.of(PolicyStatement.Builder.create()
-                        .effect(Effect.ALLOW)
-                        .principals(List.of(new AccountRootPrincipal()))
-                        .actions(List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"))
-                        .resources(List.of(Fn.join("", List.of("arn:", Stack.of(this).getPartition(), ":es:",
-                                Stack.of(this).getRegion(), ":", Stack.of(this).getAccount(), ":domain/*/*"))))
-                        .build()))
+                .suppressLogsResourcePolicy(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        domain.getNode().addDependency(logDelivery);
+        // The access policy on the domain resource itself (CDK's accessPolicies prop writes it through a
+        // custom-resource Lambda): principals of this account, then fine-grained access control maps them to roles.
+        ((software.amazon.awscdk.services.opensearchservice.CfnDomain) domain.getNode().getDefaultChild()).setAccessPolicies(
+                new software.amazon.awscdk.services.iam.PolicyDocument(software.amazon.awscdk.services.iam.PolicyDocumentProps.builder()
+                        .statements(List.of(PolicyStatement.Builder.create()
+                                .effect(Effect.ALLOW)
+                                .principals(List.of(new AccountRootPrincipal()))
+                                .actions(List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"))
+                                .resources(List.of(Fn.join("", List.of("arn:", Stack.of(this).getPartition(), ":es:",
+                                        Stack.of(this).getRegion(), ":", Stack.of(this).getAccount(), ":domain/*/*"))))
+                                .build()))
+                        .build()).toJSON());
+        Nag.suppress(domain, "AwsSolutions-SMG4", "The fine-grained access control master user is for break-glass "
+                + "administration only (the functions sign with their IAM roles); its password is changed through the "
+                + "domain's configuration by the procedure in the README, not by a rotation Lambda with es:UpdateDomainConfig.");
         Nag.suppress(domain, "AwsSolutions-OS3", "The domain is in isolated subnets of the VPC, reachable only from "
                 + "the catalog functions' security group; an IP allowlist adds nothing inside a VPC.");
     }

@@ -25,6 +25,7 @@ final class Synth {
     static final Template EDGE;
     static final Template SITE;
     static final Template OPS;
+    static final Template ANALYTICS;
     /** The function groups' nested stacks of the API stack, by construct id. */
     static final Map<String, Template> GROUPS = new LinkedHashMap<>();
 
@@ -38,6 +39,7 @@ final class Synth {
         EDGE = Template.fromStack(STACKS.edge());
         SITE = Template.fromStack(STACKS.site());
         OPS = Template.fromStack(STACKS.ops());
+        ANALYTICS = Template.fromStack(STACKS.analytics());
         for (FunctionGroupStack g : STACKS.api().groupStacks()) {
             GROUPS.put(g.getNode().getId(), Template.fromStack(g));
         }
