@@ -48,11 +48,14 @@ public final class CatalogWiring {
      * one while an older version can answer, and a compaction (seconds at 100k products) never delays an update.
      */
     /**
-     * {@code SEARCH_BACKEND=opensearch} (with {@code OPENSEARCH_URL}) serves search from OpenSearch, fed by the
-     * Products stream consumer; the default is the in-memory index over the Redis snapshot.
+     * {@code SEARCH_BACKEND=opensearch} (with {@code OPENSEARCH_URL}, and {@code OPENSEARCH_SIGNING=aws} for a
+     * domain: SigV4 with the function's role) serves search from OpenSearch, fed by the Products stream consumer;
+     * the default is the in-memory index over the Redis snapshot.
      */
     static final OpenSearchCatalog OPENSEARCH = "opensearch".equals(Env.get("SEARCH_BACKEND", "memory"))
-            ? new OpenSearchCatalog(OpenSearchHttp.unsigned(Env.get("OPENSEARCH_URL", "http://127.0.0.1:9200")),
+            ? new OpenSearchCatalog("aws".equals(Env.get("OPENSEARCH_SIGNING", "none"))
+                    ? OpenSearchHttp.signedForAws(Env.get("OPENSEARCH_URL", ""), Env.get("AWS_REGION", "us-east-1"))
+                    : OpenSearchHttp.unsigned(Env.get("OPENSEARCH_URL", "http://127.0.0.1:9200")),
                     Env.get("OPENSEARCH_INDEX", "products"), BROWSE::categoryTree, BROWSE::brandNames)
             : null;
     static final CatalogSearch SEARCH = OPENSEARCH != null ? OPENSEARCH : new SearchProducts(REDIS.snapshots(), BROWSE,

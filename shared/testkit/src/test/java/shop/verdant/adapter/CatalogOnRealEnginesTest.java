@@ -113,6 +113,25 @@ class CatalogOnRealEnginesTest {
     }
 
     @Test
+    void aContainerFallenBehindTheTrimmedLogReloadsEverything_andAgreesWithAFreshOne() {
+        var shortLog = new RedisCatalogSnapshotStore(redis, 3);
+        SearchProducts warm = new SearchProducts(shortLog, browse);
+        ProductQuery q = new ProductQuery("bamboo", null, null, null, null, null, null, SortOrder.NAME, 24, 0);
+        assertThat(warm.search(q).result().total()).isEqualTo(5);
+        long behind = warm.current().version();
+        for (int i = 0; i < 5; i++) {
+            shortLog.upsert(shop.verdant.domain.catalog.search.CatalogItem.from(CatalogFixtures.product("t" + i,
+                    "Bamboo Tray " + i, "bambu", "natural", "cups", 999, 4, 9_100 + i, Map.of())));
+        }
+        assertThat(shortLog.changesSince(behind)).as("the log no longer reaches back").isEmpty();
+        var recovered = warm.search(q).result();
+        assertThat(warm.current().version()).isEqualTo(shortLog.version());
+        var fresh = new SearchProducts(new RedisCatalogSnapshotStore(redis), browse).search(q).result();
+        assertThat(recovered.total()).isEqualTo(10);
+        assertThat(recovered).isEqualTo(fresh);
+    }
+
+    @Test
     void productsRoundTripThroughDynamoDbWithEveryField() {
         Product original = CatalogFixtures.products().get(1);
         Product stored = products.find("p2").orElseThrow();

@@ -8,13 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 /**
  * OpenSearch's REST API over the JDK's HTTP client, JSON in and out. The typed opensearch-java client is 10.5 MB,
  * which would take the catalog jar past its 10 MB budget for the few endpoints used here (index, bulk, search,
  * get, delete, mappings). {@code sign} adds authentication to each request: SigV4 on AWS (fine-grained access
- * control maps the function's role), nothing for the local engine.
+ * control maps the function's role, {@link #signedForAws}), nothing for the local engine.
  */
 public final class OpenSearchHttp {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +32,18 @@ public final class OpenSearchHttp {
         }
     }
 
+    /** Adds authentication to a request about to be sent, from its method, address and body. */
+    @FunctionalInterface
+    public interface Signer {
+        void sign(String method, URI uri, String body, HttpRequest.Builder request);
+    }
+
     private final URI base;
     private final HttpClient http;
-    private final UnaryOperator<HttpRequest.Builder> sign;
+    private final Signer sign;
     private final Duration timeout;
 
-    public OpenSearchHttp(URI base, UnaryOperator<HttpRequest.Builder> sign, Duration timeout) {
+    public OpenSearchHttp(URI base, Signer sign, Duration timeout) {
         this.base = base;
         this.sign = sign;
         this.timeout = timeout;
@@ -46,7 +51,35 @@ public final class OpenSearchHttp {
     }
 
     public static OpenSearchHttp unsigned(String url) {
-        return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"), b -> b, Duration.ofSeconds(10));
+        return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"), (m, u, b, r) -> { }, Duration.ofSeconds(10));
+    }
+
+    /**
+     * For an OpenSearch Service domain: every request signed with SigV4 for service {@code es} in {@code region},
+     * with the credentials Lambda gives the function (its role), which fine-grained access control maps to a role.
+     */
+    public static OpenSearchHttp signedForAws(String url, String region) {
+        return signedForAws(url, region, software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider.create());
+    }
+
+    static OpenSearchHttp signedForAws(String url, String region,
+                                       software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        var signer = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create();
+        Signer sigV4 = (method, uri, body, request) -> {
+            var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder().uri(uri)
+                    .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).build();
+            byte[] payload = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned)
+                    .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(payload))
+                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "es")
+                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, region));
+            signed.request().headers().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Host")) {   // the HTTP client sets it, to the same value
+                    values.forEach(v -> request.header(name, v));
+                }
+            });
+        };
+        return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"), sigV4, Duration.ofSeconds(10));
     }
 
     public JsonNode send(String method, String path, Object body) {
@@ -55,11 +88,13 @@ public final class OpenSearchHttp {
 
     /** {@code allow404}: a missing index or document answers null instead of failing. */
     public JsonNode send(String method, String path, String body, String contentType, boolean allow404) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+        URI uri = base.resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", contentType);
+        sign.sign(method, uri, body, request);
         try {
-            HttpResponse<String> response = http.send(sign.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404 && allow404) {
                 return null;
             }
