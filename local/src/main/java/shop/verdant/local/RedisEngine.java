@@ -23,7 +23,7 @@ public final class RedisEngine implements AutoCloseable {
         var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                 .setting("requirepass " + password)
                 .setting("appendonly no")
-                .setting("maxmemory 256mb")
+                .setting("maxmemory 1gb")   // a 1M-product snapshot and its log take ~340 MB
                 .setting("maxmemory-policy allkeys-lru");
         if (dataDir == null) {
             builder.setting("save \"\"");
