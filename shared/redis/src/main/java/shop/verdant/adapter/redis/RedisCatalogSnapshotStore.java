@@ -7,6 +7,8 @@ import java.util.Map;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.catalog.search.CatalogItemCodec;
@@ -28,6 +30,7 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
     static final String CHANGES = "catalog:changes";
     static final String FLOOR = "catalog:changes:floor";
     private static final int BATCH = 500;
+    static final int SCAN_PAGE = 10_000;
     /** How many products the log remembers; a container further behind than that loads everything. */
     static final int LOG_SIZE = 10_000;
 
@@ -55,7 +58,7 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
 
     /** KEYS: building, items, version, changes, floor; ARGV: "swap" or "empty". */
     private static final String REPLACE = """
-            if ARGV[1] == 'empty' then redis.call('DEL', KEYS[2]) else redis.call('RENAME', KEYS[1], KEYS[2]) end
+            if ARGV[1] == 'empty' then redis.call('UNLINK', KEYS[2]) else redis.call('UNLINK', KEYS[2]); redis.call('RENAME', KEYS[1], KEYS[2]) end
             local v = redis.call('INCR', KEYS[3])
             redis.call('DEL', KEYS[4])
             redis.call('SET', KEYS[5], v)
@@ -81,20 +84,37 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
         return v == null ? 0 : Long.parseLong(v);
     }
 
+    /**
+     * Everything, consistent as of one version, in pieces: the version, then the hash in {@code HSCAN} pages of
+     * {@value #SCAN_PAGE} (one {@code HGETALL} of a million products is 340 MB in one answer, past any sane read
+     * timeout), then what the change log says changed meanwhile, read again. Should the log restart meanwhile (a
+     * full republish), it starts over.
+     */
     @Override
     public Snapshot load() {
-        Response<String> version;
-        Response<Map<byte[], byte[]>> items;
-        try (AbstractTransaction tx = redis.multi()) {
-            version = tx.get(VERSION);
-            items = tx.hgetAll(ITEMS_KEY);
-            tx.exec();
+        for (int attempt = 0; ; attempt++) {
+            long from = version();
+            Map<String, CatalogItem> items = new java.util.LinkedHashMap<>();
+            byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+            ScanParams page = new ScanParams().count(SCAN_PAGE);
+            do {
+                ScanResult<Map.Entry<byte[], byte[]>> answer = redis.hscan(ITEMS_KEY, cursor, page);
+                for (Map.Entry<byte[], byte[]> e : answer.getResult()) {
+                    CatalogItem item = CatalogItemCodec.decode(e.getValue());
+                    items.put(item.productId(), item);
+                }
+                cursor = answer.getCursorAsBytes();
+            } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+            java.util.Optional<Changes> meanwhile = changesSince(from);
+            if (meanwhile.isPresent()) {
+                meanwhile.get().removed().forEach(items::remove);
+                meanwhile.get().upserted().forEach(i -> items.put(i.productId(), i));
+                return new Snapshot(meanwhile.get().version(), new ArrayList<>(items.values()));
+            }
+            if (attempt == 2) {
+                throw new IllegalStateException("the catalog snapshot was republished three times while it was read");
+            }
         }
-        List<CatalogItem> out = new ArrayList<>(items.get().size());
-        for (byte[] value : items.get().values()) {
-            out.add(CatalogItemCodec.decode(value));
-        }
-        return new Snapshot(version.get() == null ? 0 : Long.parseLong(version.get()), out);
     }
 
     @Override
@@ -147,7 +167,7 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
 
     @Override
     public void replaceAll(List<CatalogItem> items) {
-        redis.del(BUILDING_KEY);
+        redis.unlink(BUILDING_KEY);
         for (int i = 0; i < items.size(); i += BATCH) {
             Map<byte[], byte[]> batch = new HashMap<>();
             for (CatalogItem item : items.subList(i, Math.min(items.size(), i + BATCH))) {
