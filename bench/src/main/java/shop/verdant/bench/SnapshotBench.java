@@ -37,7 +37,7 @@ final class SnapshotBench {
                      DefaultJedisClientConfig.builder().password(password).build())) {
             for (int n : sizes) {
                 List<CatalogItem> items = new SyntheticCatalog().items(n, 42);
-                redis.del("bench:json", "bench:bin");
+                redis.del("bench:json", "bench:bin", "bench:image");
                 for (int i = 0; i < items.size(); i += 1000) {
                     Map<String, String> json = new HashMap<>();
                     Map<byte[], byte[]> bin = new HashMap<>();
@@ -48,10 +48,16 @@ final class SnapshotBench {
                     redis.hset("bench:json", json);
                     redis.hset("bench:bin".getBytes(StandardCharsets.UTF_8), bin);
                 }
+                redis.set("bench:image".getBytes(StandardCharsets.UTF_8), shop.verdant.domain.catalog.search.CatalogIndexImage
+                        .write(shop.verdant.domain.catalog.search.CatalogIndex.build(1, items, new SyntheticCatalog().categories,
+                                new SyntheticCatalog().brands)));
                 long jsonBytes = redis.memoryUsage("bench:json");
                 long binBytes = redis.memoryUsage("bench:bin");
                 double[] json = times(repo, port, password, "json");
                 double[] bin = times(repo, port, password, "bin");
+                double[] image = times(repo, port, password, "image");
+                System.out.printf("  %,d products: from the index image median %.0f ms (%d runs): %.2fx the binary items; image %,d bytes%n",
+                        n, median(image), RUNS, median(bin) / median(image), redis.memoryUsage("bench:image"));
                 System.out.printf("  %,d products: JSON per item median %.0f ms, binary median %.0f ms (%d runs each): "
                                 + "%.2fx; Redis memory %,d vs %,d bytes%n", n, median(json), median(bin), RUNS,
                         median(json) / median(bin), jsonBytes, binBytes);

@@ -25,6 +25,17 @@ public final class SnapshotProbe {
         long t0 = System.nanoTime();
         try (JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", Integer.parseInt(args[0])),
                 DefaultJedisClientConfig.builder().password(args[1]).build())) {
+            if (args[2].equals("image")) {
+                SyntheticCatalog catalog = new SyntheticCatalog();
+                byte[] image = redis.get("bench:image".getBytes(StandardCharsets.UTF_8));
+                CatalogIndex index = shop.verdant.domain.catalog.search.CatalogIndexImage.read(image,
+                        shop.verdant.domain.catalog.CategoryTree.of(catalog.categories), catalog.brands);
+                if (index.search(new ProductQuery("bamboo", null, null, null, null, null, Map.of(), null, 24, 0)).total() == 0) {
+                    throw new IllegalStateException("no result");
+                }
+                System.out.println((System.nanoTime() - t0) / 1e6);
+                return;
+            }
             List<CatalogItem> items = new ArrayList<>();
             if (args[2].equals("json")) {
                 for (String v : redis.hgetAll("bench:json").values()) {

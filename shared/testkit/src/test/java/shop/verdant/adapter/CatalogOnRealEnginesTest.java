@@ -132,6 +132,38 @@ class CatalogOnRealEnginesTest {
     }
 
     @Test
+    void aFreshContainerStartsFromThePublishedImage_catchesUpFromTheLog_andLoadsNoItems() {
+        ProductQuery q = new ProductQuery("bamboo", null, null, null, null, null, null, SortOrder.NAME, 24, 0);
+        var store = new RedisCatalogSnapshotStore(redis);
+        new SearchProducts(store, browse).search(q);                 // the first container builds and publishes
+        assertThat(store.image()).isPresent();
+        manage.saveProduct(CatalogFixtures.product("p9", "Bamboo Lunch Box", "terra", "natural", "cups", 1799, 3, 9000,
+                Map.of("material", "bamboo")));                        // a write after the image
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new shop.verdant.application.catalog.port.CatalogSnapshotStore() {
+            public long version() { return store.version(); }
+            public Snapshot load() { loads.incrementAndGet(); return store.load(); }
+            public java.util.Optional<Changes> changesSince(long v) { return store.changesSince(v); }
+            public java.util.Optional<byte[]> image() { return store.image(); }
+            public void saveImage(long v, byte[] image) { store.saveImage(v, image); }
+            public void upsert(shop.verdant.domain.catalog.search.CatalogItem item) { store.upsert(item); }
+            public void remove(String id) { store.remove(id); }
+            public void replaceAll(java.util.List<shop.verdant.domain.catalog.search.CatalogItem> all) { store.replaceAll(all); }
+            public void bumpVersion() { store.bumpVersion(); }
+        };
+        var fresh = new SearchProducts(counting, browse).search(q).result();
+        assertThat(loads.get()).as("started from the image, not the items").isZero();
+        assertThat(fresh.total()).isEqualTo(6);
+        var all = store.load();
+        assertThat(fresh).as("as a build from every item").isEqualTo(shop.verdant.domain.catalog.search.CatalogIndex.build(
+                all.version(), all.items(), CatalogFixtures.CATEGORIES, CatalogFixtures.BRANDS).search(q));
+        // a tree change restarts the log: the image no longer says enough, and a fresh container loads the items
+        store.bumpVersion();
+        new SearchProducts(counting, browse).search(q);
+        assertThat(loads.get()).isEqualTo(1);
+    }
+
+    @Test
     void productsRoundTripThroughDynamoDbWithEveryField() {
         Product original = CatalogFixtures.products().get(1);
         Product stored = products.find("p2").orElseThrow();

@@ -11,6 +11,7 @@ import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 import shop.verdant.domain.catalog.CategoryTree;
 import shop.verdant.domain.catalog.search.BrandNames;
 import shop.verdant.domain.catalog.search.CatalogIndex;
+import shop.verdant.domain.catalog.search.CatalogIndexImage;
 import shop.verdant.domain.catalog.search.CatalogItem;
 import shop.verdant.domain.catalog.search.CatalogView;
 import shop.verdant.domain.catalog.search.SegmentedIndex;
@@ -142,21 +143,60 @@ public final class SearchProducts implements CatalogSearch {
             if (changes.isPresent()) {
                 next = known.apply(changes.get().version(), changes.get().upserted(), changes.get().removed());
             } else {
-                CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
-                List<CategoryTree.Node> tree = browse.tree();
-                next = SegmentedIndex.of(CatalogIndex.build(snapshot.version(), snapshot.items(),
-                        CategoryTree.flatten(tree), browse.brands()));
+                next = known == null ? fromImage() : null;
+                if (next == null) {
+                    CatalogSnapshotStore.Snapshot snapshot = snapshots.load();
+                    List<CategoryTree.Node> tree = browse.tree();
+                    CatalogIndex built = CatalogIndex.build(snapshot.version(), snapshot.items(),
+                            CategoryTree.flatten(tree), browse.brands());
+                    next = SegmentedIndex.of(built);
+                    publishImage(built);
+                }
             }
             index = next;
         }
-        if (next.overlaySize() > compactAt(next.size()) && compacting.compareAndSet(false, true)) {
+        SegmentedIndex made = next;
+        if (made.overlaySize() > compactAt(made.size()) && compacting.compareAndSet(false, true)) {
             try {
-                compactions.execute(() -> compact(next));
+                compactions.execute(() -> compact(made));
             } catch (RuntimeException rejected) {
                 compacting.set(false);
             }
         }
         return index;
+    }
+
+    /**
+     * A fresh container's first index from the published image and the changes since it, or null when there is
+     * none or the log no longer reaches back to it (the tree or brands changed since, or too much).
+     */
+    private SegmentedIndex fromImage() {
+        Optional<byte[]> image = snapshots.image();
+        if (image.isEmpty()) {
+            return null;
+        }
+        CatalogIndex base = CatalogIndexImage.read(image.get(), CategoryTree.of(CategoryTree.flatten(browse.tree())),
+                browse.brands());
+        if (base == null) {
+            return null;
+        }
+        Optional<CatalogSnapshotStore.Changes> since = snapshots.changesSince(base.version());
+        return since.map(c -> SegmentedIndex.of(base).apply(c.version(), c.upserted(), c.removed())).orElse(null);
+    }
+
+    /** Publishes {@code base} as the image fresh containers start from, on the compaction thread. */
+    private void publishImage(CatalogIndex base) {
+        try {
+            compactions.execute(() -> {
+                try {
+                    snapshots.saveImage(base.version(), CatalogIndexImage.write(base));
+                } catch (RuntimeException e) {
+                    // an image is an optimisation: a container without one builds from the items
+                }
+            });
+        } catch (RuntimeException rejected) {
+            // likewise
+        }
     }
 
     /** Builds one base from {@code from}'s live products and swaps it in under whatever was applied meanwhile. */
@@ -169,6 +209,7 @@ public final class SearchProducts implements CatalogSearch {
                     index = now.rebase(compacted);
                 }
             }
+            snapshots.saveImage(compacted.version(), CatalogIndexImage.write(compacted));
         } finally {
             compacting.set(false);
         }

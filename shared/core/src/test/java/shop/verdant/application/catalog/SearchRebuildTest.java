@@ -108,6 +108,7 @@ class SearchRebuildTest {
         Queued compactions = new Queued();
         SearchProducts search = new SearchProducts(catalog.snapshots, catalog.browse, Runnable::run, compactions);
         long before = bamboo(search);
+        compactions.runAll();   // the first build's image, published on the same thread
         int overlay = SearchProducts.compactAt(search.current().size()) + 1;
         for (int i = 0; i < overlay; i++) {
             catalog.manage.saveProduct(CatalogFixtures.product("b" + i, "Bamboo Tray " + i, "bambu", "natural", "cups", 999, 5,

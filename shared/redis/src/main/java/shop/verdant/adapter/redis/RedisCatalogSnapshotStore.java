@@ -65,6 +65,20 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
             return v
             """;
 
+    static final String IMAGE = "catalog:image";
+    static final String IMAGE_VERSION = "catalog:image:version";
+    /** Past this an image is not published (Redis strings end at 512 MB; 1M products make ~480 MB). */
+    static final int MAX_IMAGE_BYTES = 256 * 1024 * 1024;
+
+    /** KEYS: image, image version; ARGV: version, bytes. Keeps the newer image. */
+    private static final String SAVE_IMAGE = """
+            local current = tonumber(redis.call('GET', KEYS[2]) or '-1')
+            if current >= tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2])
+            redis.call('SET', KEYS[2], ARGV[1])
+            return 1
+            """;
+
     private final JedisPooled redis;
     private final int logSize;
 
@@ -148,6 +162,19 @@ public final class RedisCatalogSnapshotStore implements CatalogSnapshotStore {
             }
         }
         return java.util.Optional.of(new Changes(now, upserted, removed));
+    }
+
+    @Override
+    public java.util.Optional<byte[]> image() {
+        return java.util.Optional.ofNullable(redis.get(bytes(IMAGE)));
+    }
+
+    @Override
+    public void saveImage(long version, byte[] image) {
+        if (image.length <= MAX_IMAGE_BYTES) {
+            redis.eval(bytes(SAVE_IMAGE), List.of(bytes(IMAGE), bytes(IMAGE_VERSION)),
+                    List.of(bytes(Long.toString(version)), image));
+        }
     }
 
     @Override

@@ -32,6 +32,19 @@ public interface CatalogSnapshotStore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The last index image published ({@code CatalogIndexImage}'s bytes), if any: a fresh container loads it and
+     * catches up from the change log instead of building from the items. Valid only while the log reaches back to
+     * its version (a tree or brand change restarts the log).
+     */
+    default java.util.Optional<byte[]> image() {
+        return java.util.Optional.empty();
+    }
+
+    /** Publishes an index image of {@code version}, unless a newer one is there already. */
+    default void saveImage(long version, byte[] image) {
+    }
+
     void upsert(CatalogItem item);
 
     void remove(String productId);

@@ -62,7 +62,17 @@ public final class CatalogIndex implements CatalogView {
     private final int[] newestRank;
     private final int[] nameRank;
 
+    /** What an index image carries besides the items: the costly parts of a build (text and the sort orders). */
+    record Precomputed(String[] vocabulary, int[][] postings, float[][] weights, int[] nameOrder, int[] priceAscOrder,
+                       int[] newestOrder) {
+    }
+
     private CatalogIndex(long version, List<CatalogItem> items, CategoryTree tree, Map<String, Brand> brands) {
+        this(version, items, tree, brands, null);
+    }
+
+    /** With {@code pre} (from an image of an index over the same items, tree and brands) nothing is tokenized or sorted. */
+    private CatalogIndex(long version, List<CatalogItem> items, CategoryTree tree, Map<String, Brand> brands, Precomputed pre) {
         this.version = version;
         this.tree = tree;
         this.brands = brands;
@@ -86,19 +96,27 @@ public final class CatalogIndex implements CatalogView {
                 bitsFor(byCategory, c.categoryId(), n).set(d);
             }
 
-            termWeights(item, tree, this::brandName, docTerms);
-            for (Map.Entry<String, Float> t : docTerms.entrySet()) {
-                terms.computeIfAbsent(t.getKey(), k -> new PostingBuilder()).add(d, t.getValue());
+            if (pre == null) {
+                termWeights(item, tree, this::brandName, docTerms);
+                for (Map.Entry<String, Float> t : docTerms.entrySet()) {
+                    terms.computeIfAbsent(t.getKey(), k -> new PostingBuilder()).add(d, t.getValue());
+                }
             }
         }
-        this.vocabulary = terms.keySet().toArray(new String[0]);
-        Arrays.sort(vocabulary);
-        this.postings = new int[vocabulary.length][];
-        this.weights = new float[vocabulary.length][];
-        for (int i = 0; i < vocabulary.length; i++) {
-            PostingBuilder p = terms.get(vocabulary[i]);
-            postings[i] = Arrays.copyOf(p.docs, p.size);
-            weights[i] = Arrays.copyOf(p.weights, p.size);
+        if (pre != null) {
+            this.vocabulary = pre.vocabulary();
+            this.postings = pre.postings();
+            this.weights = pre.weights();
+        } else {
+            this.vocabulary = terms.keySet().toArray(new String[0]);
+            Arrays.sort(vocabulary);
+            this.postings = new int[vocabulary.length][];
+            this.weights = new float[vocabulary.length][];
+            for (int i = 0; i < vocabulary.length; i++) {
+                PostingBuilder p = terms.get(vocabulary[i]);
+                postings[i] = Arrays.copyOf(p.docs, p.size);
+                weights[i] = Arrays.copyOf(p.weights, p.size);
+            }
         }
 
         this.priceBucketBits = new Bits[PRICE_BUCKETS.length];
@@ -109,16 +127,21 @@ public final class CatalogIndex implements CatalogView {
             priceBucketBits[bucketOf(docs[d].priceMinor())].set(d);
         }
 
-        this.nameOrder = nameOrder(docs);
+        this.nameOrder = pre != null ? pre.nameOrder() : nameOrder(docs);
         this.nameRank = ranks(nameOrder);
-        long[] price = new long[n];
-        long[] age = new long[n];
-        for (int d = 0; d < n; d++) {
-            price[d] = docs[d].priceMinor();
-            age[d] = -docs[d].createdAtMillis();
+        if (pre != null) {
+            this.priceAscOrder = pre.priceAscOrder();
+            this.newestOrder = pre.newestOrder();
+        } else {
+            long[] price = new long[n];
+            long[] age = new long[n];
+            for (int d = 0; d < n; d++) {
+                price[d] = docs[d].priceMinor();
+                age[d] = -docs[d].createdAtMillis();
+            }
+            this.priceAscOrder = orderThenByName(price, nameRank, nameOrder);
+            this.newestOrder = orderThenByName(age, nameRank, nameOrder);
         }
-        this.priceAscOrder = orderThenByName(price, nameRank, nameOrder);
-        this.newestOrder = orderThenByName(age, nameRank, nameOrder);
         this.priceRank = ranks(priceAscOrder);
         this.newestRank = ranks(newestOrder);
     }
@@ -129,6 +152,24 @@ public final class CatalogIndex implements CatalogView {
             byId.put(b.brandId(), b);
         }
         return new CatalogIndex(version, items, CategoryTree.of(categories), byId);
+    }
+
+    /** The index an image describes, over {@code tree} and {@code brands} (those it was built with). */
+    static CatalogIndex restore(long version, List<CatalogItem> items, CategoryTree tree, Map<String, Brand> brands,
+                                Precomputed pre) {
+        return new CatalogIndex(version, items, tree, brands, pre);
+    }
+
+    Precomputed precomputed() {
+        return new Precomputed(vocabulary, postings, weights, nameOrder, priceAscOrder, newestOrder);
+    }
+
+    CatalogItem[] docs() {
+        return docs;
+    }
+
+    Map<String, Brand> brandsById() {
+        return brands;
     }
 
     /** Another index over the same category tree and brands as this one (an overlay, a compacted base). */

@@ -50,7 +50,12 @@ public final class CatalogItemCodec {
 
     /** @throws IllegalArgumentException for bytes that are not an item of this format */
     public static CatalogItem decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** The item in {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static CatalogItem decode(byte[] bytes, int offset, int length) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length))) {
             byte format = in.readByte();
             if (format != FORMAT) {
                 throw new IllegalArgumentException("unknown catalog item format " + format);
