@@ -184,16 +184,19 @@ public final class SearchProducts implements CatalogSearch {
         return since.map(c -> SegmentedIndex.of(base).apply(c.version(), c.upserted(), c.removed())).orElse(null);
     }
 
+    /** An image is an optimisation: when Redis refuses it, a fresh container builds from the items as before. */
+    private void saveImage(CatalogIndex base) {
+        try {
+            snapshots.saveImage(base.version(), CatalogIndexImage.write(base));
+        } catch (RuntimeException e) {
+            // the next build or compaction tries again; nothing waits on it
+        }
+    }
+
     /** Publishes {@code base} as the image fresh containers start from, on the compaction thread. */
     private void publishImage(CatalogIndex base) {
         try {
-            compactions.execute(() -> {
-                try {
-                    snapshots.saveImage(base.version(), CatalogIndexImage.write(base));
-                } catch (RuntimeException e) {
-                    // an image is an optimisation: a container without one builds from the items
-                }
-            });
+            compactions.execute(() -> saveImage(base));
         } catch (RuntimeException rejected) {
             // likewise
         }
@@ -209,7 +212,7 @@ public final class SearchProducts implements CatalogSearch {
                     index = now.rebase(compacted);
                 }
             }
-            snapshots.saveImage(compacted.version(), CatalogIndexImage.write(compacted));
+            saveImage(compacted);
         } finally {
             compacting.set(false);
         }
