@@ -36,7 +36,8 @@ final class SnapshotBench {
              JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", port),
                      DefaultJedisClientConfig.builder().password(password).build())) {
             for (int n : sizes) {
-                List<CatalogItem> items = new SyntheticCatalog().items(n, 42);
+                SyntheticCatalog catalog = new SyntheticCatalog();
+                List<CatalogItem> items = catalog.items(n, 42);
                 redis.del("bench:json", "bench:bin", "bench:image");
                 for (int i = 0; i < items.size(); i += 1000) {
                     Map<String, String> json = new HashMap<>();
@@ -49,8 +50,7 @@ final class SnapshotBench {
                     redis.hset("bench:bin".getBytes(StandardCharsets.UTF_8), bin);
                 }
                 redis.set("bench:image".getBytes(StandardCharsets.UTF_8), shop.verdant.domain.catalog.search.CatalogIndexImage
-                        .write(shop.verdant.domain.catalog.search.CatalogIndex.build(1, items, new SyntheticCatalog().categories,
-                                new SyntheticCatalog().brands)));
+                        .write(shop.verdant.domain.catalog.search.CatalogIndex.build(1, items, catalog.categories, catalog.brands)));
                 long jsonBytes = redis.memoryUsage("bench:json");
                 long binBytes = redis.memoryUsage("bench:bin");
                 double[] json = times(repo, port, password, "json");

@@ -56,9 +56,7 @@ public final class FollowStockChanges {
     /** Applies one change; answers whether the search snapshot changed. */
     public boolean apply(Change change) {
         cache.evictProduct(change.productId());
-        if (engine != null) {
-            feed(change.productId());
-        }
+        CatalogItem fed = engine == null ? null : feed(change.productId());
         if (change.removed()) {
             snapshots.remove(change.productId());
             return true;
@@ -66,17 +64,21 @@ public final class FollowStockChanges {
         if (!change.crossedZero()) {
             return false;
         }
-        Product current = products.find(change.productId()).orElse(null);
-        if (current == null || !current.isVisibleToShoppers()) {
+        // the feed's last read is as fresh as another would be
+        CatalogItem current = engine == null ? shoppable(change.productId()) : fed;
+        if (current == null) {
             snapshots.remove(change.productId());
         } else {
-            snapshots.upsert(CatalogItem.from(current));
+            snapshots.upsert(current);
         }
         return true;
     }
 
-    /** States the product in the engine as the table has it, until a read after the write finds it unchanged. */
-    private void feed(String productId) {
+    /**
+     * States the product in the engine as the table has it, until a read after the write finds it unchanged;
+     * answers that last state (null: not shoppable).
+     */
+    private CatalogItem feed(String productId) {
         CatalogItem stated = shoppable(productId);
         for (int round = 0; round < FEED_ROUNDS; round++) {
             if (stated == null) {
@@ -86,7 +88,7 @@ public final class FollowStockChanges {
             }
             CatalogItem now = shoppable(productId);
             if (java.util.Objects.equals(now, stated)) {
-                return;
+                return stated;
             }
             stated = now;
         }

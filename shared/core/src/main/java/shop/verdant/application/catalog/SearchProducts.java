@@ -175,8 +175,7 @@ public final class SearchProducts implements CatalogSearch {
         if (image.isEmpty()) {
             return null;
         }
-        CatalogIndex base = CatalogIndexImage.read(image.get(), CategoryTree.of(CategoryTree.flatten(browse.tree())),
-                browse.brands());
+        CatalogIndex base = CatalogIndexImage.read(image.get(), browse.categoryTree(), browse.brands());
         if (base == null) {
             return null;
         }

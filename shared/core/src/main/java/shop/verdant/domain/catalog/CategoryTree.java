@@ -108,6 +108,11 @@ public final class CategoryTree {
         return Collections.unmodifiableList(preorder);
     }
 
+    /** The categories a category facet counts: the chosen one's children, or the top level when none is chosen. */
+    public List<String> facetIds(String selected) {
+        return selected == null ? roots().stream().map(Node::categoryId).toList() : childIds(selected);
+    }
+
     public List<String> childIds(String categoryId) {
         List<String> ids = new ArrayList<>();
         for (Category c : childrenOf.getOrDefault(categoryId, List.of())) {

@@ -207,9 +207,7 @@ public final class OpenSearchCatalog implements CatalogSearch, CatalogSearchFeed
         Map<String, Object> aggs = new LinkedHashMap<>();
         aggs.put("brand", facet(filters, "brand", Map.of("terms", Map.of("field", "brand", "size", VALUE_BUCKETS))));
         aggs.put("colour", facet(filters, "colour", Map.of("terms", Map.of("field", "colour", "size", VALUE_BUCKETS))));
-        List<String> categoryIds = q.categoryId() == null
-                ? categories.roots().stream().map(CategoryTree.Node::categoryId).toList()
-                : categories.childIds(q.categoryId());
+        List<String> categoryIds = categories.facetIds(q.categoryId());
         if (!categoryIds.isEmpty()) {
             aggs.put("category", facet(filters, "category",
                     Map.of("terms", Map.of("field", "category", "include", categoryIds, "size", categoryIds.size()))));

@@ -54,6 +54,8 @@ public final class CatalogIndex implements CatalogView {
     private final Dimension byColour;
     private final Map<String, Dimension> byAttribute = new TreeMap<>();
     private final Bits[] priceBucketBits;
+    /** Attributes with few enough distinct values to get a facet. */
+    private final Set<String> facetedAttributes = new HashSet<>();
 
     private final int[] priceAscOrder;
     private final int[] newestOrder;
@@ -119,6 +121,11 @@ public final class CatalogIndex implements CatalogView {
             }
         }
 
+        byAttribute.forEach((name, dimension) -> {
+            if (dimension.values.size() <= MAX_FACETED_ATTRIBUTE_VALUES) {
+                facetedAttributes.add(name);
+            }
+        });
         this.priceBucketBits = new Bits[PRICE_BUCKETS.length];
         for (int b = 0; b < PRICE_BUCKETS.length; b++) {
             priceBucketBits[b] = new Bits(n);
@@ -166,10 +173,6 @@ public final class CatalogIndex implements CatalogView {
 
     CatalogItem[] docs() {
         return docs;
-    }
-
-    Map<String, Brand> brandsById() {
-        return brands;
     }
 
     /** Another index over the same category tree and brands as this one (an overlay, a compacted base). */
@@ -229,12 +232,7 @@ public final class CatalogIndex implements CatalogView {
     }
 
     public SearchResult search(ProductQuery q) {
-        Set<String> faceted = new HashSet<>();
-        for (Map.Entry<String, Dimension> e : byAttribute.entrySet()) {
-            if (e.getValue().values.size() <= MAX_FACETED_ATTRIBUTE_VALUES) {
-                faceted.add(e.getKey());
-            }
-        }
+        Set<String> faceted = facetedAttributes;
         Partial partial = partial(q, null, faceted);
         return merge(q, List.of(partial), version, tree, this::brandName,
                 (dimension, value) -> {
@@ -295,7 +293,7 @@ public final class CatalogIndex implements CatalogView {
         }
         Map<String, Integer> categoryCounts = new HashMap<>();
         Bits categoryBase = without(filters, 1, hits, n);
-        for (String id : facetCategoryIds(q.categoryId())) {
+        for (String id : tree.facetIds(q.categoryId())) {
             Bits b = byCategory.get(id);
             if (b != null) {
                 categoryCounts.put(id, categoryBase.andCount(b));
@@ -328,12 +326,6 @@ public final class CatalogIndex implements CatalogView {
     /** Smaller is better: the score to three decimals, inverted, as relevance ranks and breaks ties. */
     private static int scoreKey(float score) {
         return Integer.MAX_VALUE - Math.round(score * 1000);
-    }
-
-    private List<String> facetCategoryIds(String selected) {
-        return selected == null
-                ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
-                : tree.childIds(selected);
     }
 
     /**
@@ -413,10 +405,7 @@ public final class CatalogIndex implements CatalogView {
         attributes.forEach((name, counts) -> attributeFacets.put(name, valueFacet(counts,
                 q.attributes().getOrDefault(name, Set.of()), v -> live.test("attr:" + name, v), v -> v)));
         List<FacetValue> categories = new ArrayList<>();
-        List<String> categoryIds = q.categoryId() == null
-                ? tree.roots().stream().map(CategoryTree.Node::categoryId).toList()
-                : tree.childIds(q.categoryId());
-        for (String id : categoryIds) {
+        for (String id : tree.facetIds(q.categoryId())) {
             int count = category.getOrDefault(id, 0);
             if (count > 0) {
                 categories.add(new FacetValue(id, tree.get(id).name(), count));
