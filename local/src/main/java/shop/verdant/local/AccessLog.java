@@ -30,10 +30,16 @@ final class AccessLog {
     }
 
     private final Path file;
+    /** Where each line also goes: the local OpenSearch's access-logs-* (as the stage's Firehose stream on AWS). */
+    private volatile shop.verdant.application.tracking.BufferedDelivery delivery;
 
     AccessLog(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
+    }
+
+    void deliverTo(shop.verdant.application.tracking.BufferedDelivery to) {
+        this.delivery = to;
     }
 
     void write(Entry e) {
@@ -51,9 +57,14 @@ final class AccessLog {
         line.put("ip", truncate(e.clientIp()));
         line.put("userAgent", e.userAgent() == null ? "-" : e.userAgent());
         line.put("userSub", e.userSub() == null ? "-" : e.userSub());
+        String json = Json.write(line);
+        var to = delivery;
+        if (to != null) {
+            to.offer(json.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             synchronized (this) {
-                Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8,
+                Files.writeString(file, json + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException ex) {

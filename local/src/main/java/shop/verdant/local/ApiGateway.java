@@ -37,6 +37,10 @@ final class ApiGateway {
     private final Throttle throttle;
     private volatile TokenVerifier authorizer;
 
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
     ApiGateway(List<Route> contractRoutes, AccessLog accessLog, Throttle.Limits limits) {
         for (Route r : contractRoutes) {
             routes.add(new Bound(r, r.pathPattern()));

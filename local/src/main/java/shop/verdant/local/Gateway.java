@@ -107,6 +107,11 @@ public final class Gateway implements AutoCloseable {
         api.warmUp();
     }
 
+    /** Every access-log line also goes to {@code delivery} (the local OpenSearch's access-logs-*). */
+    void accessLogDelivery(shop.verdant.application.tracking.BufferedDelivery delivery) {
+        api.accessLog().deliverTo(delivery);
+    }
+
     public int port() {
         return connector.getLocalPort();
     }

@@ -116,6 +116,7 @@ public final class LocalShop implements AutoCloseable {
     private long readyMillis;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private StripeStandIn stripe;
+    private LocalTracking tracking;
     private volatile boolean closed;
 
     private LocalShop() {
@@ -156,9 +157,12 @@ public final class LocalShop implements AutoCloseable {
         secrets.forEach(System::setProperty);
         CompletableFuture<RedisEngine> redis = CompletableFuture.supplyAsync(() -> call(() -> track(RedisEngine.start(
                 redisPort, data == null ? null : data.resolve("redis"), secrets.get(shop.verdant.contract.Need.REDIS.secretName())))));
-        CompletableFuture<OpenSearchEngine> openSearch = !o.search().equals("opensearch") ? null
+        // OpenSearch holds the behaviour events and access logs (and serves search with --search opensearch);
+        // VERDANT_OPENSEARCH_URL names one already running instead (the tests share one per JVM)
+        String runningSearch = shop.verdant.config.Env.get("VERDANT_OPENSEARCH_URL", null);
+        CompletableFuture<String> openSearch = runningSearch != null ? CompletableFuture.completedFuture(runningSearch)
                 : CompletableFuture.supplyAsync(() -> call(() -> track(OpenSearchEngine.start(Ports.resolve(0), Ports.resolve(0),
-                        data == null ? null : data.resolve("opensearch")))));
+                        data == null ? null : data.resolve("opensearch"))).url()));
         DynamoDbLocalEngine dynamo = track(DynamoDbLocalEngine.start(dynamoPort,
                 data == null ? null : data.resolve("dynamodb")));
 
@@ -192,19 +196,24 @@ public final class LocalShop implements AutoCloseable {
         phase("snapshot published", t0);
 
         CompletableFuture<Void> indexed = CompletableFuture.completedFuture(null);
-        if (openSearch != null) {
-            OpenSearchEngine engine = openSearch.join();
+        String openSearchUrl = openSearch.join();
+        OpenSearchHttp openSearchHttp = OpenSearchHttp.unsigned(openSearchUrl);
+        tracking = track(new LocalTracking(openSearchHttp, java.time.Clock.systemUTC()));
+        // every handler created from here on emits into the local delivery, as Lambda ships their log lines on AWS
+        shop.verdant.http.BehaviourSinks.install(tracking.behaviourSink());
+        System.setProperty("OPENSEARCH_URL", openSearchUrl);
+        endpoints.put("OpenSearch", openSearchUrl + " (behaviour-*, access-logs-*" + (o.search().equals("opensearch")
+                ? "; search served from index " + SEARCH_INDEX + ")" : ")"));
+        if (o.search().equals("opensearch")) {
             BrowseCategories browse = new BrowseCategories(categories,
                     new DynamoDbBrandRepository(ddb, Tables.BRANDS.logicalName()), catalogCache.cache());
-            OpenSearchCatalog index = new OpenSearchCatalog(OpenSearchHttp.unsigned(engine.url()), SEARCH_INDEX,
+            OpenSearchCatalog index = new OpenSearchCatalog(openSearchHttp, SEARCH_INDEX,
                     browse::categoryTree, browse::brandNames);
             index.ensureIndex(0);
             indexed = CompletableFuture.runAsync(() -> index.replaceAll(catalog.stream().filter(Product::isVisibleToShoppers)
                     .map(shop.verdant.domain.catalog.search.CatalogItem::from).toList()));
             System.setProperty("SEARCH_BACKEND", "opensearch");
-            System.setProperty("OPENSEARCH_URL", engine.url());
             System.setProperty("OPENSEARCH_INDEX", SEARCH_INDEX);
-            endpoints.put("OpenSearch", engine.url() + " (search served from index " + SEARCH_INDEX + ")");
         }
         S3MockEngine images = s3.join();
         if (!seeded.isEmpty()) {
@@ -234,6 +243,7 @@ public final class LocalShop implements AutoCloseable {
         LocalTriggers triggers = track(LocalTriggers.start(dynamo.endpoint(), ddb, pool.userPoolId(), o.sweepSeconds()));
         gateway = track(new Gateway(o.port(), triggers.routes(), o.siteDir(), images.endpoint() + "/" + BUCKET,
                 () -> siteConfig, accessLog));
+        gateway.accessLogDelivery(tracking.accessLogs());
         gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
         gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
                 triggers.postConfirmation());
@@ -334,6 +344,20 @@ public final class LocalShop implements AutoCloseable {
     public String customerToken(String email, String password) {
         try (CognitoSetup setup = new CognitoSetup(cognitoEndpoint)) {
             setup.ensureUser(userPool.userPoolId(), userPool.clientId(), email, password, null, null);
+            return setup.client().initiateAuth(b -> b.clientId(userPool.clientId())
+                    .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+        }
+    }
+
+    /** The local Firehose: behaviour and access-log delivery into OpenSearch, with what it delivered and dropped. */
+    LocalTracking tracking() {
+        return tracking;
+    }
+
+    /** An id token of a demo user (customer, merchant, admin, agent, marketing), by email and password. */
+    public String signIn(String email, String password) {
+        try (CognitoSetup setup = new CognitoSetup(cognitoEndpoint)) {
             return setup.client().initiateAuth(b -> b.clientId(userPool.clientId())
                     .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
@@ -465,7 +489,8 @@ public final class LocalShop implements AutoCloseable {
                               --site DIR          storefront files (default: the repository's site/)
                               --stripe-chaos      the Stripe stand-in duplicates, delays and reorders webhooks
                               --search memory|opensearch  serve search from the in-memory index (default) or
-                                                  from OpenSearch (started in-process, fed from the Products stream)
+                                                  from OpenSearch (fed from the Products stream); OpenSearch runs
+                                                  in-process either way: it holds behaviour events and access logs
                               --catalog-size N    seed N synthetic products in the demo's shape instead of the demo
                             With STRIPE_SECRET_KEY=sk_test_..., STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET set,
                             the shop talks to real Stripe (test mode) instead of the stand-in.""");
@@ -480,7 +505,7 @@ public final class LocalShop implements AutoCloseable {
         Options options = new Options(port, dynamoPort, redisPort, s3Port, cognitoPort, dataDir, siteDir, o.workDir(),
                 o.s3MockJar(), o.cognitoPackage(), expiry, sweep, delivery, "memory", 0).withSearch(search)
                 .withCatalogSize(catalogSize);
-        System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock, cognito-local and the Stripe stand-in ...");
+        System.out.println("Starting Verdant: DynamoDB Local, Redis, S3Mock, OpenSearch, cognito-local and the Stripe stand-in ...");
         LocalShop shop = LocalShop.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Verdant ...");

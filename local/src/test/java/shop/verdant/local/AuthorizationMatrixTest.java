@@ -16,12 +16,12 @@ import shop.verdant.contract.Route;
 import shop.verdant.contract.Contract;
 
 /**
- * Every route × {anonymous, customer A, customer B, merchant, admin} through the local gateway with real
+ * Every route × {anonymous, customer A, customer B, merchant, admin, agent, marketing} through the local gateway with real
  * cognito-local tokens, against the expected status. A route of the contract that has no row here
  * fails the test, so a new route cannot ship without its authorization being decided and tested.
  */
 class AuthorizationMatrixTest {
-    enum Caller { ANONYMOUS, CUSTOMER_A, CUSTOMER_B, MERCHANT, ADMIN }
+    enum Caller { ANONYMOUS, CUSTOMER_A, CUSTOMER_B, MERCHANT, ADMIN, AGENT, MARKETING }
 
     /** One probe per route: how to call it, and the status each caller must get. */
     record Row(String method, String routePath, java.util.function.Function<Caller, String> path,
@@ -45,6 +45,8 @@ class AuthorizationMatrixTest {
         TOKENS.put(Caller.CUSTOMER_B, Api.customerB());
         TOKENS.put(Caller.MERCHANT, Api.demo("merchant"));
         TOKENS.put(Caller.ADMIN, Api.demo("admin"));
+        TOKENS.put(Caller.AGENT, Api.demo("agent"));
+        TOKENS.put(Caller.MARKETING, Api.demo("marketing"));
         var placed = Api.call("POST", "/api/orders", TOKENS.get(Caller.CUSTOMER_A), Api.orderBody(product, 1),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
@@ -68,6 +70,14 @@ class AuthorizationMatrixTest {
     private static Map<Caller, Integer> adminOnly(int adminStatus) {
         Map<Caller, Integer> m = signedIn(403);
         m.put(Caller.ADMIN, adminStatus);
+        return m;
+    }
+
+    /** Marketing's insights: marketing and admins read them, everyone else signed in is refused. */
+    private static Map<Caller, Integer> marketingAndAdmins(int status) {
+        Map<Caller, Integer> m = signedIn(403);
+        m.put(Caller.MARKETING, status);
+        m.put(Caller.ADMIN, status);
         return m;
     }
 
@@ -109,7 +119,14 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/admin/orders/{id}/refund", c -> "/api/admin/orders/" + orderOfA + "/refund",
                         c -> "{\"reason\":\"matrix probe\"}", adminOnly(409)),   // admins only; an unpaid order has nothing to refund
                 // Stripe calls it unsigned by any token: whoever calls without Stripe's signature gets a 400
-                new Row("POST", "/api/webhooks/stripe", c -> "/api/webhooks/stripe", c -> "{\"id\":\"evt_1\"}", all(400)));
+                new Row("POST", "/api/webhooks/stripe", c -> "/api/webhooks/stripe", c -> "{\"id\":\"evt_1\"}", all(400)),
+                new Row("GET", "/api/insights/search-terms", c -> "/api/insights/search-terms", c -> null, marketingAndAdmins(200)),
+                new Row("GET", "/api/insights/zero-results", c -> "/api/insights/zero-results?interval=day", c -> null,
+                        marketingAndAdmins(200)),
+                new Row("GET", "/api/insights/top-viewed", c -> "/api/insights/top-viewed", c -> null, marketingAndAdmins(200)),
+                new Row("GET", "/api/insights/filters", c -> "/api/insights/filters", c -> null, marketingAndAdmins(200)),
+                new Row("GET", "/api/insights/funnel", c -> "/api/insights/funnel?from=2026-01-01", c -> null,
+                        marketingAndAdmins(200)));
     }
 
     @Test
@@ -125,7 +142,8 @@ class AuthorizationMatrixTest {
     void everyCallerGetsTheExpectedStatusOnEveryRoute() {
         List<String> mismatches = new ArrayList<>();
         // Customer A goes last, so the owner-only rows (cancel) do not change what the others see.
-        List<Caller> order = List.of(Caller.ANONYMOUS, Caller.CUSTOMER_B, Caller.MERCHANT, Caller.ADMIN, Caller.CUSTOMER_A);
+        List<Caller> order = List.of(Caller.ANONYMOUS, Caller.CUSTOMER_B, Caller.MERCHANT, Caller.ADMIN, Caller.AGENT,
+                Caller.MARKETING, Caller.CUSTOMER_A);
         for (Caller caller : order) {
             String token = TOKENS.get(caller);
             for (Row row : rows()) {

@@ -71,6 +71,11 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/admin/orders/{id}/refund", List.of(sub, "claim.cognito:groups=admins",
                         "path.id=" + java.util.UUID.randomUUID(), "header.Idempotency-Key=probe-refund-0001",
                         "body={\"reason\":\"probe\"}", "expect=404")),
+                Map.entry("GET /api/insights/search-terms", List.of(sub, "claim.cognito:groups=marketing")),
+                Map.entry("GET /api/insights/zero-results", List.of(sub, "claim.cognito:groups=marketing")),
+                Map.entry("GET /api/insights/top-viewed", List.of(sub, "claim.cognito:groups=marketing")),
+                Map.entry("GET /api/insights/filters", List.of(sub, "claim.cognito:groups=admins")),
+                Map.entry("GET /api/insights/funnel", List.of(sub, "claim.cognito:groups=marketing")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
@@ -110,7 +115,7 @@ class ShadedJarSmokeTest {
                     "-cp", jar + ":" + target.resolve("test-classes")));
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
                     "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS",
-                    "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE"));
+                    "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE", "OPENSEARCH_URL"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));
@@ -134,6 +139,9 @@ class ShadedJarSmokeTest {
             }
             if (group.needs(Need.USER_POOL_ADMIN)) {
                 services.add("cognito-idp");
+            }
+            if (Contract.TRIGGERS.stream().anyMatch(t -> t.handler().group() == group && t.handler().needs().contains(Need.BEHAVIOUR_STREAM))) {
+                services.add("firehose");
             }
             Path jar = target.resolve("../..").resolve(group.jar()).normalize();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -14,7 +14,9 @@ final class TestShop {
             // the fault tests hang the Stripe stand-in past this; production keeps 10 s
             System.setProperty("STRIPE_READ_TIMEOUT_MS", "1500");
             try {
-                shop = LocalShop.start(LocalShop.Options.defaults().withPort(0)
+                // the shop shares the test JVM's one OpenSearch (a second in-process node would double the memory)
+            System.setProperty("VERDANT_OPENSEARCH_URL", TestOpenSearch.url());
+            shop = LocalShop.start(LocalShop.Options.defaults().withPort(0)
                         .withWorkDir(Path.of("target", "test-shop").toAbsolutePath())
                         .withOrders(900, 1));
             } catch (Exception e) {

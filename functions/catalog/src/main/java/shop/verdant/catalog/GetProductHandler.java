@@ -2,6 +2,9 @@ package shop.verdant.catalog;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import shop.verdant.application.catalog.ViewProduct;
+import shop.verdant.application.tracking.Tracker;
+import shop.verdant.domain.tracking.BehaviourEvent;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.domain.common.NotFoundException;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
@@ -11,14 +14,20 @@ import shop.verdant.http.ApiResponse;
 public final class GetProductHandler extends ApiHandler {
     private final ViewProduct view;
     private final String imageBase;
+    private final Tracker tracker;
 
     public GetProductHandler() {
-        this(CatalogWiring.VIEW, CatalogWiring.IMAGE_BASE_URL);
+        this(CatalogWiring.VIEW, CatalogWiring.IMAGE_BASE_URL, CatalogWiring.TRACKER);
     }
 
     public GetProductHandler(ViewProduct view, String imageBase) {
+        this(view, imageBase, Tracker.NONE);
+    }
+
+    public GetProductHandler(ViewProduct view, String imageBase, Tracker tracker) {
         this.view = view;
         this.imageBase = imageBase;
+        this.tracker = tracker;
     }
 
     @Override
@@ -27,6 +36,9 @@ public final class GetProductHandler extends ApiHandler {
         if (id == null || id.isBlank() || id.length() > 64) {
             throw new NotFoundException("No product has the id '" + (id == null ? "" : id) + "'.");
         }
-        return ApiResponse.publicJson(CatalogViews.detail(view.view(id), imageBase), 60);
+        ViewProduct.ProductPage detail = view.view(id);
+        tracker.track(request.visit(), new BehaviourEvent.ProductEvent(EventType.PRODUCT_VIEW, id,
+                detail.product().name(), detail.product().categoryId(), 0));
+        return ApiResponse.publicJson(CatalogViews.detail(detail, imageBase), 60);
     }
 }

@@ -2,6 +2,7 @@ package shop.verdant.catalog;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import shop.verdant.application.catalog.port.CatalogSearch;
+import shop.verdant.application.tracking.Tracker;
 import shop.verdant.domain.catalog.search.ProductQueryParser;
 import shop.verdant.domain.catalog.search.SearchResult;
 import shop.verdant.http.ApiHandler;
@@ -15,16 +16,24 @@ public final class SearchProductsHandler extends ApiHandler {
     private final ProductQueryParser parser;
     private final String imageBase;
     private final Metrics metrics;
+    private final Tracker tracker;
 
     public SearchProductsHandler() {
-        this(CatalogWiring.SEARCH, CatalogWiring.PARSER, CatalogWiring.IMAGE_BASE_URL, CatalogWiring.METRICS);
+        this(CatalogWiring.SEARCH, CatalogWiring.PARSER, CatalogWiring.IMAGE_BASE_URL, CatalogWiring.METRICS,
+                CatalogWiring.TRACKER);
     }
 
     public SearchProductsHandler(CatalogSearch search, ProductQueryParser parser, String imageBase, Metrics metrics) {
+        this(search, parser, imageBase, metrics, Tracker.NONE);
+    }
+
+    public SearchProductsHandler(CatalogSearch search, ProductQueryParser parser, String imageBase, Metrics metrics,
+                                 Tracker tracker) {
         this.search = search;
         this.parser = parser;
         this.imageBase = imageBase;
         this.metrics = metrics;
+        this.tracker = tracker;
     }
 
     @Override
@@ -40,6 +49,7 @@ public final class SearchProductsHandler extends ApiHandler {
         if (result.total() == 0) {
             metrics().count("ZeroResultSearches");
         }
+        tracker.track(request.visit(), Tracker.search(parsed.query(), result.total()));
         return ApiResponse.publicJson(CatalogViews.page(result, parser.nextCursor(parsed, result.nextOffset()),
                 answer.labels(), imageBase), 30);
     }

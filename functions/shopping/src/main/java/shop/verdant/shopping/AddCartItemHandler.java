@@ -3,6 +3,7 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -22,6 +23,10 @@ public final class AddCartItemHandler extends ShoppingHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        return cart(request, () -> services().carts().add(owner(request), body.productId(), body.quantity()));
+        return cart(request, () -> {
+            var view = services().carts().add(owner(request), body.productId(), body.quantity());
+            trackProduct(request, EventType.CART_ADD, body.productId(), view, body.quantity() == null ? 1 : body.quantity());
+            return view;
+        });
     }
 }

@@ -3,6 +3,8 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.tracking.BehaviourEvent;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -18,7 +20,9 @@ public final class AddWishlistItemHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return ApiResponse.privateJson(200, ShoppingViews.wishlist(services().wishlists()
-                .add(request.requirePrincipal().sub(), request.pathParameter("productId"))));
+        String productId = request.pathParameter("productId");
+        var entries = services().wishlists().add(request.requirePrincipal().sub(), productId);
+        tracker().track(request.visit(), new BehaviourEvent.ProductEvent(EventType.WISHLIST_ADD, productId, null, null, 1));
+        return ApiResponse.privateJson(200, ShoppingViews.wishlist(entries));
     }
 }

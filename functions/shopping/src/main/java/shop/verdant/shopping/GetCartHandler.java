@@ -3,6 +3,8 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.common.Money;
+import shop.verdant.domain.tracking.BehaviourEvent;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -18,6 +20,15 @@ public final class GetCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(request, () -> services().carts().view(owner(request)));
+        return cart(request, () -> {
+            var view = services().carts().view(owner(request));
+            // the checkout page prices the cart for a country: that is a signed-in customer starting to check out
+            if (request.principal() != null && request.queryParameter("country") != null && view.itemCount() > 0
+                    && view.currency() != null) {
+                tracker().track(request.visit(), new BehaviourEvent.Checkout(view.itemCount(),
+                        Money.of(view.subtotalMinor(), view.currency())));
+            }
+            return view;
+        });
     }
 }

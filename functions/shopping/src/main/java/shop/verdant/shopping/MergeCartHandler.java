@@ -3,6 +3,7 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.tracking.BehaviourEvent;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -18,6 +19,11 @@ public final class MergeCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(request, () -> services().carts().merge(request.requirePrincipal().sub(), request.header("X-Cart-Token")));
+        return cart(request, () -> {
+            var view = services().carts().merge(request.requirePrincipal().sub(), request.header("X-Cart-Token"));
+            // the visitor's anonymous events so far belong to this user from now on
+            tracker().track(request.visit(), new BehaviourEvent.Identify());
+            return view;
+        });
     }
 }

@@ -3,6 +3,7 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -18,6 +19,11 @@ public final class MoveWishlistItemToCartHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(request, () -> services().wishlists().moveToCart(request.requirePrincipal().sub(), request.pathParameter("productId")));
+        String productId = request.pathParameter("productId");
+        return cart(request, () -> {
+            var view = services().wishlists().moveToCart(request.requirePrincipal().sub(), productId);
+            trackProduct(request, EventType.CART_ADD, productId, view, 1);
+            return view;
+        });
     }
 }

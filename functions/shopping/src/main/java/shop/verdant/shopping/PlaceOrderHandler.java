@@ -3,6 +3,9 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.shopping.Order;
+import shop.verdant.domain.tracking.BehaviourEvent;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 import shop.verdant.application.shopping.PlaceOrderCommand;
@@ -24,10 +27,15 @@ public final class PlaceOrderHandler extends ShoppingHandler {
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
         var outcome = services().placeOrder().place(request.requirePrincipal().sub(), request.header("Idempotency-Key"),
-                new PlaceOrderCommand(body.lines(), body.shipTo()));
+                new PlaceOrderCommand(body.lines(), body.shipTo()), request.visit().visitorId());
         // a replay renders the order as the first request placed it: the same bytes
         APIGatewayProxyResponseEvent response = ApiResponse.privateJson(201, ShoppingViews.order(outcome.order()));
         response.getHeaders().put("Location", "/api/orders/" + outcome.order().orderId());
+        if (!outcome.replayed()) {
+            Order order = outcome.order();
+            tracker().track(request.visit(), new BehaviourEvent.OrderEvent(EventType.ORDER_PLACED, order.orderId(),
+                    order.itemCount(), order.total()));
+        }
         if (outcome.replayed()) {
             response.getHeaders().put("Idempotent-Replayed", "true");
             metrics().count("OrdersReplayed");

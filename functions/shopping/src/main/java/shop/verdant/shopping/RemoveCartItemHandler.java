@@ -3,6 +3,7 @@ package shop.verdant.shopping;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.http.ApiRequest;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
 
@@ -18,6 +19,11 @@ public final class RemoveCartItemHandler extends ShoppingHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return cart(request, () -> services().carts().remove(owner(request), request.pathParameter("productId")));
+        String productId = request.pathParameter("productId");
+        return cart(request, () -> {
+            var view = services().carts().remove(owner(request), productId);
+            trackProduct(request, EventType.CART_REMOVE, productId, view, 0);
+            return view;
+        });
     }
 }

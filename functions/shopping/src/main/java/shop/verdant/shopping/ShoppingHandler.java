@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.function.Supplier;
 import shop.verdant.application.shopping.CartOwner;
 import shop.verdant.application.shopping.CartView;
+import shop.verdant.application.tracking.Tracker;
+import shop.verdant.domain.tracking.BehaviourEvent;
+import shop.verdant.domain.tracking.EventType;
 import shop.verdant.domain.common.ValidationException;
 import shop.verdant.domain.shopping.Destination;
 import shop.verdant.http.ApiHandler;
@@ -22,6 +25,24 @@ abstract class ShoppingHandler extends ApiHandler {
 
     ShoppingWiring.Services services() {
         return services.get();
+    }
+
+    /** Behaviour tracking of this container (the wiring's sink). */
+    protected Tracker tracker() {
+        return ShoppingWiring.TRACKER;
+    }
+
+    /** A product event about a line of the cart now shown (its name from the line; absent when it is gone). */
+    void trackProduct(ApiRequest request, EventType type, String productId, CartView view, int quantity) {
+        String name = null;
+        String category = null;
+        for (CartView.Line line : view.lines()) {
+            if (line.productId().equals(productId) && line.product() != null) {
+                name = line.product().name();
+                category = line.product().categoryId();
+            }
+        }
+        tracker().track(request.visit(), new BehaviourEvent.ProductEvent(type, productId, name, category, quantity));
     }
 
     @Override

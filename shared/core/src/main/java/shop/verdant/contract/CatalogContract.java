@@ -12,7 +12,7 @@ public final class CatalogContract {
     }
 
     public static final FunctionGroup GROUP = new FunctionGroup("catalog", "functions/catalog",
-            "search, product pages, categories, brands", Set.of(Need.REDIS, Need.CURSOR_KEY));
+            "search, product pages, categories, brands", Set.of(Need.REDIS, Need.CURSOR_KEY, Need.BEHAVIOUR_LOG));
 
     private static Handler handler(String simpleName, Map<TableSpec, TableAccess> tables, String description) {
         return GROUP.handler(simpleName, tables, description);

@@ -28,6 +28,7 @@ public final class Contract {
         all.addAll(ShoppingContract.TRIGGERS);
         all.addAll(PaymentsContract.TRIGGERS);
         all.addAll(AccountsContract.TRIGGERS);
+        all.addAll(InsightsContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();
         Set<FunctionGroup> groups = new LinkedHashSet<>();

@@ -20,7 +20,21 @@ public enum Need {
     /** Stripe's secret API key (sk_...): creating, reading, cancelling and refunding PaymentIntents. */
     STRIPE_API_KEY("STRIPE_SECRET_KEY"),
     /** The Stripe webhook endpoint's signing secret (whsec_...), read only by the webhook. */
-    STRIPE_WEBHOOK_SECRET("STRIPE_WEBHOOK_SECRET");
+    STRIPE_WEBHOOK_SECRET("STRIPE_WEBHOOK_SECRET"),
+    /**
+     * Emits behaviour events as log lines ({@code BEHAVIOUR_SINK=log}): CDK subscribes the function's log group
+     * to the behaviour delivery stream; the local shop delivers them into its OpenSearch.
+     */
+    BEHAVIOUR_LOG(null),
+    /** Puts behaviour events into the direct behaviour delivery stream itself (Firehose PutRecordBatch). */
+    BEHAVIOUR_STREAM(null),
+    /**
+     * Reads the behaviour indices of the OpenSearch domain (in the VPC, SigV4-signed; fine-grained access control
+     * maps the function's role to a read-only role).
+     */
+    OPENSEARCH_READ(null),
+    /** Administers the tracking indices: templates, retention policies, roles, Dashboards objects (on deploy). */
+    OPENSEARCH_ADMIN(null);
 
     private final String secret;
 

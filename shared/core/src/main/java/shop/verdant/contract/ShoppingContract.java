@@ -14,7 +14,7 @@ public final class ShoppingContract {
     }
 
     public static final FunctionGroup GROUP = new FunctionGroup("shopping", "functions/shopping",
-            "cart, wishlist, orders, expiry sweep", Set.of(Need.TOKEN_VERIFIER, Need.CART_TOKEN_KEY));
+            "cart, wishlist, orders, expiry sweep", Set.of(Need.TOKEN_VERIFIER, Need.CART_TOKEN_KEY, Need.BEHAVIOUR_LOG));
 
     private static Handler handler(String simpleName, Map<TableSpec, TableAccess> tables, String description) {
         return GROUP.handler(simpleName, tables, description);

@@ -99,6 +99,15 @@ public final class ApiRequest {
         return principal;
     }
 
+    /**
+     * Who is behind this request for behaviour tracking: the site's anonymous {@code X-Visitor-Id} and
+     * {@code X-Session-Id}, and the signed-in user's sub (known on routes with a token).
+     */
+    public shop.verdant.domain.tracking.Visit visit() {
+        return new shop.verdant.domain.tracking.Visit(header("X-Visitor-Id"), header("X-Session-Id"),
+                principal == null ? null : principal.sub());
+    }
+
     void principal(Principal p) {
         this.principal = p;
     }

@@ -61,6 +61,14 @@ public final class PlaceOrder {
     }
 
     public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command) {
+        return place(customerId, idempotencyKey, command, null);
+    }
+
+    /**
+     * {@code visitorId}: the tracking id of the browser placing it, kept on the order (when it is an id at all) so
+     * the Orders stream's order_paid joins that visitor's funnel; it is not part of what the key's request means.
+     */
+    public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command, String visitorId) {
         shop.verdant.domain.common.RequestIds.idempotencyKey(idempotencyKey, "order");
         String key = customerId + "#" + idempotencyKey;
         String fingerprint = command.fingerprint();
@@ -110,7 +118,8 @@ public final class PlaceOrder {
         Instant now = clock.instant();
         OrderTotals totals = OrderTotals.of(priced.subtotal(), shipTo.destination(), shipping);
         Order order = new Order(newId.get(), customerId, lines, totals, OrderStatus.PENDING_PAYMENT,
-                shipTo, now, now.plus(reservation.get()), now, null);
+                shipTo, now, now.plus(reservation.get()), now, null,
+                shop.verdant.domain.tracking.BehaviourEvent.isId(visitorId) ? visitorId : null);
         IdempotencyRecord record = new IdempotencyRecord(key, fingerprint, order, now, now.plus(KEY_LIFETIME));
         try {
             store.place(order, record);

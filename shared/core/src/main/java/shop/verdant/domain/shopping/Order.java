@@ -7,10 +7,13 @@ import shop.verdant.domain.common.Money;
 
 /**
  * An order: priced lines (one per product, quantities already summed), its totals, and where it stands.
- * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}.
+ * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}. {@code visitorId} is the anonymous
+ * visitor id of the browser that placed it (null when none was sent), so that the Orders stream's order_paid joins
+ * the visitor's funnel.
  */
 public record Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
-                    Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment) {
+                    Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment,
+                    String visitorId) {
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
@@ -18,6 +21,12 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Or
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(totals, "totals");
         lines = List.copyOf(lines);
+    }
+
+    /** An order placed without a tracked visit. */
+    public Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
+                 Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment) {
+        this(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, payment, null);
     }
 
     /** What the customer is charged. */
@@ -39,10 +48,10 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Or
     }
 
     public Order withStatus(OrderStatus next, Instant at) {
-        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at, payment);
+        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at, payment, visitorId);
     }
 
     public Order withPayment(OrderPayment paidBy) {
-        return new Order(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, paidBy);
+        return new Order(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, paidBy, visitorId);
     }
 }

@@ -259,6 +259,9 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         item.put("currency", s(t.currency()));
         item.put("expiresAt", s(o.expiresAt().toString()));
         item.put("version", n(1));
+        if (o.visitorId() != null) {
+            item.put("visitorId", s(o.visitorId()));
+        }
         if (o.status() == OrderStatus.PENDING_PAYMENT) {
             item.put("pendingShard", s("P" + Math.floorMod(o.orderId().hashCode(), PENDING_SHARDS)));
             item.put("pendingUntil", n(o.expiresAt().getEpochSecond()));
@@ -319,7 +322,7 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         return new Order(str(item, "orderId"), str(item, "customerId"), lines, totals(item),
                 OrderStatus.valueOf(str(item, "status")),
                 shipTo, Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "expiresAt")),
-                Instant.parse(str(item, "updatedAt")), payment);
+                Instant.parse(str(item, "updatedAt")), payment, item.containsKey("visitorId") ? str(item, "visitorId") : null);
     }
 
     private static OrderTotals totals(Map<String, AttributeValue> item) {

@@ -82,6 +82,17 @@ public final class OpenSearchHttp {
         return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"), sigV4, Duration.ofSeconds(10));
     }
 
+    /**
+     * The client the environment describes: {@code OPENSEARCH_URL}, signed with SigV4 when {@code OPENSEARCH_SIGNING=aws}
+     * (the OpenSearch Service domain), unsigned otherwise (the local engine).
+     */
+    public static OpenSearchHttp fromEnvironment() {
+        String url = shop.verdant.config.Env.get("OPENSEARCH_URL", "http://127.0.0.1:9200");
+        return "aws".equals(shop.verdant.config.Env.get("OPENSEARCH_SIGNING", "none"))
+                ? signedForAws(url, shop.verdant.config.Env.get("AWS_REGION", "us-east-1"))
+                : unsigned(url);
+    }
+
     public JsonNode send(String method, String path, Object body) {
         return send(method, path, body == null ? null : write(body), "application/json", false);
     }

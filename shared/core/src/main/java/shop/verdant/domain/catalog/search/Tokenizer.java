@@ -15,6 +15,13 @@ public final class Tokenizer {
     }
 
     public static List<String> tokens(String text) {
+        List<String> out = words(text);
+        out.replaceAll(Tokenizer::stem);
+        return out;
+    }
+
+    /** The words of a text as the tokens see them (folded, lower-cased, split), before stemming. */
+    public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
@@ -26,12 +33,12 @@ public final class Tokenizer {
             if (Character.isLetterOrDigit(c)) {
                 current.append(c);
             } else if (current.length() > 0) {
-                out.add(stem(current.toString()));
+                out.add(current.toString());
                 current.setLength(0);
             }
         }
         if (current.length() > 0) {
-            out.add(stem(current.toString()));
+            out.add(current.toString());
         }
         return out;
     }

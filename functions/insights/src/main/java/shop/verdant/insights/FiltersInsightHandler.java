@@ -1,0 +1,26 @@
+package shop.verdant.insights;
+
+import java.util.function.Supplier;
+import shop.verdant.application.insights.InsightQuery;
+import shop.verdant.application.insights.Insights;
+
+/** GET /api/insights/filters: how often each filter is used in searches, with its top values. */
+public final class FiltersInsightHandler extends InsightHandler {
+    public FiltersInsightHandler() {
+        this(InsightsWiring.INSIGHTS);
+    }
+
+    public FiltersInsightHandler(Supplier<Insights> insights) {
+        super(insights);
+    }
+
+    @Override
+    String name() {
+        return "filters";
+    }
+
+    @Override
+    Object answer(Insights insights, InsightQuery query) {
+        return insights.filters(query);
+    }
+}

@@ -1,0 +1,26 @@
+package shop.verdant.insights;
+
+import java.util.function.Supplier;
+import shop.verdant.application.insights.InsightQuery;
+import shop.verdant.application.insights.Insights;
+
+/** GET /api/insights/search-terms: the most searched terms (normalized), their unique visitors and trend. */
+public final class SearchTermsInsightHandler extends InsightHandler {
+    public SearchTermsInsightHandler() {
+        this(InsightsWiring.INSIGHTS);
+    }
+
+    public SearchTermsInsightHandler(Supplier<Insights> insights) {
+        super(insights);
+    }
+
+    @Override
+    String name() {
+        return "search-terms";
+    }
+
+    @Override
+    Object answer(Insights insights, InsightQuery query) {
+        return insights.searchTerms(query);
+    }
+}
