@@ -17,7 +17,8 @@ import shop.verdant.http.BehaviourSinks;
  */
 final class LocalTracking implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
-    static final int CAPACITY = 20_000;
+    /** Records each buffer holds while OpenSearch does not answer ({@code VERDANT_TRACKING_CAPACITY}, default 20,000). */
+    static final int CAPACITY = Integer.parseInt(shop.verdant.config.Env.get("VERDANT_TRACKING_CAPACITY", "20000"));
     static final BufferedDelivery.Limits LIMITS = new BufferedDelivery.Limits(500, 5L * 1024 * 1024, 1_000 * 1024, CAPACITY,
             INTERVAL, Duration.ofSeconds(5));
 

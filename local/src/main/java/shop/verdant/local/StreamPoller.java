@@ -32,6 +32,7 @@ final class StreamPoller implements AutoCloseable {
     private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
     private final Map<String, String> iterators = new ConcurrentHashMap<>();
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> lastHandled = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -85,7 +86,20 @@ final class StreamPoller implements AutoCloseable {
     }
 
     private boolean poll(String shardId, String iterator) {
-        var response = streams.getRecords(b -> b.shardIterator(iterator).limit(100));
+        software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+        try {
+            response = streams.getRecords(b -> b.shardIterator(iterator).limit(100));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
+                 | software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException e) {
+            // DynamoDB Local refuses a LATEST iterator taken while the shard was empty once records arrive (and
+            // iterators expire): continue after the last record handled, or from the shard's start if none was
+            String last = lastHandled.get(shardId);
+            iterators.put(shardId, last != null
+                    ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last)).shardIterator()
+                    : iterator(shardId, ShardIteratorType.TRIM_HORIZON));
+            return false;
+        }
         var records = response.records();
         if (!records.isEmpty()) {
             DynamodbEvent event = new DynamodbEvent();
@@ -102,6 +116,9 @@ final class StreamPoller implements AutoCloseable {
                 sleepQuietly(500);
                 return false;
             }
+        }
+        if (!records.isEmpty()) {
+            lastHandled.put(shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
         }
         if (response.nextShardIterator() == null) {
             iterators.remove(shardId);
