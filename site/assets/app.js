@@ -33,12 +33,26 @@ function visitorId() {
   } catch { return 'anonymous'; }
 }
 
+/** The browser session for tracking: one per tab, gone when the tab closes. */
+function sessionId() {
+  try {
+    let id = sessionStorage.getItem('verdant.visit');
+    if (!id) {
+      id = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
+      sessionStorage.setItem('verdant.visit', id);
+    }
+    return id;
+  } catch { return null; }
+}
+
 const CART_TOKEN = 'verdant.cartToken';
 const cartToken = () => { try { return localStorage.getItem(CART_TOKEN); } catch { return null; } };
 
 /** Calls the API: signed in, with the (refreshed) id token; as a visitor, with the cart token if there is one. */
 async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const h = { Accept: 'application/json', 'X-Visitor-Id': visitorId(), ...headers };
+  const session = sessionId();
+  if (session) h['X-Session-Id'] = session;
   const token = await auth.idToken();
   if (token) h.Authorization = `Bearer ${token}`;
   else if (cartToken() && path.startsWith('/cart')) h['X-Cart-Token'] = cartToken();
@@ -427,9 +441,15 @@ function renderAccount() {
         el('a', { href: '?view=orders', 'data-nav': true, role: 'menuitem' }, 'My orders'),
         el('a', { href: '?view=wishlist', 'data-nav': true, role: 'menuitem' }, 'Wishlist'),
         el('a', { href: '?view=cart', 'data-nav': true, role: 'menuitem' }, 'Cart'),
+        canSeeInsights(s) ? el('a', { href: '?view=insights', 'data-nav': true, role: 'menuitem', 'data-testid': 'insights-link' }, 'Insights') : null,
         el('button', { type: 'button', role: 'menuitem', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')));
     } }, `${s.email} ▾`);
   box.replaceChildren(button);
+}
+
+/** Marketing and admins read the insights (the API decides; this only offers the link). */
+function canSeeInsights(s) {
+  return !!s && (s.groups || []).some((g) => g === 'marketing' || g === 'admins');
 }
 
 function signOut() {
@@ -498,8 +518,17 @@ async function renderView(view, p) {
     case 'checkout': return viewCheckout();
     case 'orders': return viewOrders(p);
     case 'order': return viewOrder(p.get('id'));
+    case 'insights': return viewInsightsPage(p);
     default: return showPage('Not found', el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
   }
+}
+
+async function viewInsightsPage(p) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: '?view=insights' }), { replace: true });
+  const seq = app.seq;
+  const { viewInsights } = await import('./insights.js');
+  if (seq !== app.seq) return undefined;
+  return viewInsights({ api, el, showPage, params: p, go, isCurrent: () => seq === app.seq });
 }
 
 function afterSignIn(next) {

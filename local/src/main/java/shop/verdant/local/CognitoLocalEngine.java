@@ -54,24 +54,7 @@ final class CognitoLocalEngine implements AutoCloseable {
 
     /** The start script, installing cognito-local with npm when it is not there yet. */
     static Path ensureInstalled(Path packageDir, Path installLog) throws IOException, InterruptedException {
-        Path start = packageDir.resolve("node_modules/cognito-local/lib/bin/start.js");
-        if (Files.isRegularFile(start)) {
-            return start;
-        }
-        System.out.println("Installing cognito-local with npm (first start only) ...");
-        Files.createDirectories(installLog.getParent());
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(packageDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(installLog.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.isRegularFile(start)) {
-            npm.destroyForcibly();
-            throw new IllegalStateException("npm could not install cognito-local in " + packageDir
-                    + " (Node.js 20 and npm are needed); see " + installLog);
-        }
-        return start;
+        return Npm.ensureInstalled(packageDir, "node_modules/cognito-local/lib/bin/start.js", "cognito-local", installLog);
     }
 
     String endpoint() {

@@ -147,6 +147,8 @@ public final class LocalShop implements AutoCloseable {
         if (data == null) {
             track(() -> deleteTree(cognitoData));
         }
+        CompletableFuture<Path> chartJs = CompletableFuture.supplyAsync(() -> call(() -> Npm.ensureInstalled(o.siteDir(),
+                StaticSite.VENDOR.get("chart.umd.js"), "the storefront's Chart.js", work.resolve("site-npm-install.log"))));
         CompletableFuture<CognitoLocalEngine> cognitoEngine = CompletableFuture.supplyAsync(() -> call(() -> track(
                 CognitoLocalEngine.start(o.cognitoPackage(), cognitoPort, cognitoData, work.resolve("cognito-local.log")))));
 
@@ -270,6 +272,7 @@ public final class LocalShop implements AutoCloseable {
             endpoints.put("Stripe", "local stand-in at " + gatewayUrl + "/stripe, webhook signing secret "
                     + secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()));
         }
+        chartJs.join();
         phase("engines and gateway up", t0);
         gateway.warmUp();
         firstSearch(gatewayUrl);

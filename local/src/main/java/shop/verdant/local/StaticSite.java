@@ -21,6 +21,12 @@ final class StaticSite {
             "js", "text/javascript; charset=utf-8", "mjs", "text/javascript; charset=utf-8", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "webmanifest", "application/manifest+json");
 
+    /**
+     * What the site serves from {@code /vendor/}: the files of its npm dependencies it loads (site/package.json), as
+     * the CDK deployment copies them; nothing else of node_modules is served.
+     */
+    static final Map<String, String> VENDOR = Map.of("chart.umd.js", "node_modules/chart.js/dist/chart.umd.min.js");
+
     private final Path siteDir;
     private final String imagesBaseUrl;
     private final Supplier<Map<String, Object>> config;
@@ -64,8 +70,18 @@ final class StaticSite {
         if (path.endsWith("/")) {
             path = path + "index.html";
         }
+        if (path.startsWith("/vendor/")) {
+            String vendored = VENDOR.get(path.substring("/vendor/".length()));
+            if (vendored == null || !Files.isRegularFile(siteDir.resolve(vendored))) {
+                return Exchange.Response.text(404, "Not found");
+            }
+            return Exchange.Response.of(200, CONTENT_TYPES.get("js"), Files.readAllBytes(siteDir.resolve(vendored)),
+                    Map.of("Cache-Control", "public, max-age=86400"));
+        }
         Path file = siteDir.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(siteDir) || !Files.isRegularFile(file) || siteDir.relativize(file).startsWith("e2e")) {
+        Path relative = siteDir.relativize(file);
+        if (!file.startsWith(siteDir) || !Files.isRegularFile(file) || relative.startsWith("e2e")
+                || relative.startsWith("node_modules") || relative.toString().startsWith("package")) {
             return Exchange.Response.text(404, "Not found");
         }
         String name = file.getFileName().toString();

@@ -45,6 +45,13 @@ class StorefrontBrowserTest {
         assertThat(output).contains("payments: 5 passed, 0 failed");
     }
 
+    @Test
+    void marketingSignsInAndSeesTheTermSearchedEarlierWithItsChart() throws Exception {
+        String output = runScript("insights.e2e.mjs", 180);
+        assertThat(output).contains("insights: 5 passed, 0 failed");
+        assertThat(LocalShop.codeHome().resolve("../../site/e2e/screenshots/insights.png").normalize()).isNotEmptyFile();
+    }
+
     private static String runScript(String script, int seconds) throws Exception {
         return runScript(script, seconds, java.util.Map.of());
     }
