@@ -2,6 +2,7 @@ package shop.verdant.infra;
 
 import java.util.List;
 import java.util.Map;
+import shop.verdant.infra.constructs.DeliveryStream;
 import shop.verdant.infra.constructs.Nag;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -45,14 +46,36 @@ public final class AnalyticsStack extends Stack {
 
     private final Domain domain;
 
-    public record Props(CacheStack network) {
+    public record Props(CacheStack network, DataStack data, AuthStack auth) {
     }
+
+    /** The streams' names; API Gateway's access-log destination must be named amazon-apigateway-*. */
+    public static final String ACCESS_LOG_STREAM = "amazon-apigateway-verdant-access-logs";
+    public static final String BEHAVIOUR_LOG_STREAM = "verdant-behaviour-logs";
+    public static final String BEHAVIOUR_DIRECT_STREAM = "verdant-behaviour-direct";
+    /** How long Firehose buffers before it delivers: what "searchable" waits for on AWS, beside the 1 s refresh. */
+    public static final int BUFFER_SECONDS = 60;
+
+    private SecurityGroup insightsFunctions;
+    private DeliveryStream accessLogs;
+    private DeliveryStream behaviourLogs;
+    private DeliveryStream behaviourDirect;
+    private software.amazon.awscdk.services.iam.Role logsToFirehose;
+    private software.amazon.awscdk.services.iam.Role firehose;
+    private software.amazon.awscdk.services.s3.Bucket failedDocuments;
 
     public AnalyticsStack(Construct scope, String id, StackProps props, Props p) {
         super(scope, id, props);
         SecurityGroup group = SecurityGroup.Builder.create(this, "SearchGroup")
                 .vpc(p.network().vpc()).description("OpenSearch domain").allowAllOutbound(false).build();
         group.addIngressRule(p.network().catalogFunctions(), Port.tcp(443), "catalog functions to OpenSearch");
+        insightsFunctions = SecurityGroup.Builder.create(this, "InsightsFunctions")
+                .vpc(p.network().vpc()).description("Insights Lambda functions (read the behaviour indices)").allowAllOutbound(true).build();
+        group.addIngressRule(insightsFunctions, Port.tcp(443), "insights functions to OpenSearch");
+        SecurityGroup firehoseGroup = SecurityGroup.Builder.create(this, "FirehoseDelivery")
+                .vpc(p.network().vpc()).description("Firehose delivery into OpenSearch").allowAllOutbound(false).build();
+        firehoseGroup.addEgressRule(group, Port.tcp(443), "Firehose to OpenSearch");
+        group.addIngressRule(firehoseGroup, Port.tcp(443), "Firehose delivery to OpenSearch");
         LogGroup slowSearch = logs("SlowSearchLogs");
         LogGroup slowIndex = logs("SlowIndexLogs");
         LogGroup errors = logs("AppLogs");
@@ -92,6 +115,16 @@ public final class AnalyticsStack extends Stack {
                 // a short prefix expands to one clause per matching term: a large catalog has thousands
                 .advancedOptions(Map.of("indices.query.bool.max_clause_count", "16384"))
                 .suppressLogsResourcePolicy(true)
+                .cognitoDashboardsAuth(software.amazon.awscdk.services.opensearchservice.CognitoOptions.builder()
+                        .userPoolId(p.auth().pool().getUserPoolId())
+                        .identityPoolId(p.auth().dashboardsIdentities().getIdentityPoolId())
+                        .role(software.amazon.awscdk.services.iam.Role.Builder.create(this, "DashboardsCognito")
+                                .description("Lets OpenSearch configure Cognito sign-in for Dashboards")
+                                .assumedBy(new software.amazon.awscdk.services.iam.ServicePrincipal("opensearchservice.amazonaws.com"))
+                                .managedPolicies(List.of(software.amazon.awscdk.services.iam.ManagedPolicy
+                                        .fromAwsManagedPolicyName("AmazonOpenSearchServiceCognitoAccess")))
+                                .build())
+                        .build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         domain.getNode().addDependency(logDelivery);
@@ -110,8 +143,102 @@ public final class AnalyticsStack extends Stack {
         Nag.suppress(domain, "AwsSolutions-SMG4", "The fine-grained access control master user is for break-glass "
                 + "administration only (the functions sign with their IAM roles); its password is changed through the "
                 + "domain's configuration by the procedure in the README, not by a rotation Lambda with es:UpdateDomainConfig.");
+        Nag.suppressPath(this, "/" + getStackName() + "/DashboardsCognito/Resource", "AwsSolutions-IAM4",
+                "AmazonOpenSearchServiceCognitoAccess is the policy OpenSearch documents for configuring Cognito sign-in "
+                        + "to Dashboards (the user pool's app client and the identity pool's provider); nothing else uses the role",
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonOpenSearchServiceCognitoAccess"));
+        tracking(p, firehoseGroup);
         Nag.suppress(domain, "AwsSolutions-OS3", "The domain is in isolated subnets of the VPC, reachable only from "
                 + "the catalog functions' security group; an IP allowlist adds nothing inside a VPC.");
+    }
+
+    /**
+     * The tracking pipeline: three delivery streams into the domain (API access logs, behaviour lines shipped from the
+     * functions' log groups, behaviour records put directly), their role, the S3 backup of what OpenSearch refused,
+     * and the role CloudWatch Logs uses to ship subscribed lines.
+     */
+    private void tracking(Props p, SecurityGroup firehoseGroup) {
+        failedDocuments = PrivateBucket.builder(this, "FailedDocuments")
+                .serverAccessLogsBucket(p.data().accessLogs())
+                .serverAccessLogsPrefix("failed-documents/")
+                .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
+                        .expiration(software.amazon.awscdk.Duration.days(30)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        LogGroup errors = logs("DeliveryErrors");
+        firehose = software.amazon.awscdk.services.iam.Role.Builder.create(this, "FirehoseRole")
+                .description("Firehose: deliver into the OpenSearch domain from its VPC, back up failed documents")
+                .assumedBy(new software.amazon.awscdk.services.iam.ServicePrincipal("firehose.amazonaws.com"))
+                .build();
+        failedDocuments.grantWrite(firehose);
+        errors.grantWrite(firehose);
+        firehose.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("es:DescribeDomain", "es:DescribeDomains", "es:DescribeDomainConfig", "es:ESHttpPost", "es:ESHttpPut",
+                        "es:ESHttpGet"))
+                .resources(List.of(domain.getDomainArn(), domain.getDomainArn() + "/*"))
+                .build());
+        firehose.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+                        "ec2:DescribeNetworkInterfaces", "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterface"))
+                .resources(List.of("*"))
+                .build());
+        Nag.suppressMatching(firehose, "AwsSolutions-IAM5", "Firehose's VPC delivery manages its own network interfaces "
+                + "(EC2 ENI actions take no resource scoping); the domain's sub-resources are its index paths; the S3 "
+                + "actions are CDK's grantWrite on the backup bucket's objects",
+                "/^(Resource::\\*|Resource::<Domain.+\\.Arn>/\\*|Action::s3:.+|Resource::<FailedDocuments.+\\.Arn>/\\*|Resource::<DeliveryErrors.+\\.Arn>:\\*)$/g");
+        List<String> subnets = p.network().vpc().selectSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED)
+                .build()).getSubnetIds();
+        accessLogs = new DeliveryStream(this, "AccessLogStream", new DeliveryStream.Props(ACCESS_LOG_STREAM, "access-logs", false,
+                BUFFER_SECONDS, domain.getDomainArn(), firehose, failedDocuments, errors, subnets, firehoseGroup));
+        behaviourLogs = new DeliveryStream(this, "BehaviourLogStream", new DeliveryStream.Props(BEHAVIOUR_LOG_STREAM, "behaviour",
+                true, BUFFER_SECONDS, domain.getDomainArn(), firehose, failedDocuments, errors, subnets, firehoseGroup));
+        behaviourDirect = new DeliveryStream(this, "BehaviourDirectStream", new DeliveryStream.Props(BEHAVIOUR_DIRECT_STREAM,
+                "behaviour", false, BUFFER_SECONDS, domain.getDomainArn(), firehose, failedDocuments, errors, subnets, firehoseGroup));
+        logsToFirehose = software.amazon.awscdk.services.iam.Role.Builder.create(this, "LogsToFirehose")
+                .description("CloudWatch Logs: ship the functions' behaviour lines into the behaviour stream")
+                .assumedBy(new software.amazon.awscdk.services.iam.ServicePrincipal("logs.amazonaws.com",
+                        software.amazon.awscdk.services.iam.ServicePrincipalOpts.builder().conditions(Map.of("StringEquals",
+                                Map.of("aws:SourceAccount", getAccount()))).build()))
+                .build();
+        logsToFirehose.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("firehose:PutRecord", "firehose:PutRecordBatch"))
+                .resources(List.of(behaviourLogs.arn()))
+                .build());
+    }
+
+    /** Functions that read the behaviour indices run in the VPC with this group (allowed into the domain). */
+    public SecurityGroup insightsFunctions() {
+        return insightsFunctions;
+    }
+
+    /** The stage's access-log destination. */
+    public DeliveryStream accessLogs() {
+        return accessLogs;
+    }
+
+    /** Fed by subscription filters on the functions that emit behaviour lines. */
+    public DeliveryStream behaviourLogs() {
+        return behaviourLogs;
+    }
+
+    /** Fed by PutRecordBatch (the Orders stream consumer). */
+    public DeliveryStream behaviourDirect() {
+        return behaviourDirect;
+    }
+
+    public List<DeliveryStream> streams() {
+        return List.of(accessLogs, behaviourLogs, behaviourDirect);
+    }
+
+    /** The role CloudWatch Logs assumes to put subscribed lines into {@link #behaviourLogs()}. */
+    public software.amazon.awscdk.services.iam.Role logsToFirehose() {
+        return logsToFirehose;
+    }
+
+    /** Firehose's delivery role (fine-grained access control maps it to a writer of the tracking indices). */
+    public software.amazon.awscdk.services.iam.Role firehoseRole() {
+        return firehose;
     }
 
     private LogGroup logs(String id) {

@@ -24,7 +24,6 @@ import software.amazon.awscdk.services.apigateway.CfnAuthorizer;
 import software.amazon.awscdk.services.apigateway.Deployment;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
-import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
@@ -35,7 +34,6 @@ import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.Stage;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -50,9 +48,9 @@ import software.constructs.Construct;
 public final class ApiStack extends Stack {
 
     /** What the API needs from the stateful stacks, and the triggers it serves (the contract's, in production). */
-    public record Props(DataStack data, CacheStack cache, AuthStack auth, List<Trigger> triggers) {
-        public Props(DataStack data, CacheStack cache, AuthStack auth) {
-            this(data, cache, auth, Contract.TRIGGERS);
+    public record Props(DataStack data, CacheStack cache, AuthStack auth, AnalyticsStack analytics, List<Trigger> triggers) {
+        public Props(DataStack data, CacheStack cache, AuthStack auth, AnalyticsStack analytics) {
+            this(data, cache, auth, analytics, Contract.TRIGGERS);
         }
     }
 
@@ -70,10 +68,6 @@ public final class ApiStack extends Stack {
 
     public ApiStack(Construct scope, String id, StackProps props, Props deps) {
         super(scope, id, props);
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(ShopFunction.LOG_RETENTION)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
         api = RestApi.Builder.create(this, "Api")
                 .description("Verdant shop API")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
@@ -128,6 +122,10 @@ public final class ApiStack extends Stack {
                 Need.STRIPE_WEBHOOK_SECRET, stripeSecret("StripeWebhookSecret",
                         "The signing secret (whsec_...) of the Stripe webhook endpoint .../api/webhooks/stripe"));
 
+        AnalyticsStack analytics = deps.analytics();
+        ShopFunction.Tracking tracking = new ShopFunction.Tracking(analytics.behaviourLogs().arn(), analytics.logsToFirehose(),
+                analytics.behaviourDirect().name(), analytics.behaviourDirect().arn(), analytics.domain().getDomainEndpoint(),
+                analytics.domain().getDomainArn(), new ShopFunction.Placement(deps.cache().vpc(), analytics.insightsFunctions()));
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
                     .filter(t -> t.handler().group().equals(group) && !(t instanceof shop.verdant.contract.CognitoTrigger))
@@ -137,7 +135,7 @@ public final class ApiStack extends Stack {
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
-                        secretsOf(group, own, secrets), placement(group, deps))));
+                        secretsOf(group, own, secrets), placement(group, deps), tracking)));
             }
         }
 
@@ -152,7 +150,9 @@ public final class ApiStack extends Stack {
         stage = Stage.Builder.create(this, "Stage")
                 .deployment(deployment)
                 .stageName("prod")
-                .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                // every request's line goes to Firehose and on into OpenSearch access-logs-* (failed ones to S3)
+                .accessLogDestination(new software.amazon.awscdk.services.apigateway.FirehoseLogDestination(
+                        deps.analytics().accessLogs().stream()))
                 .accessLogFormat(AccessLogFormat.custom(shop.verdant.contract.AccessLogFormat.apiGatewayFormat()))
                 .loggingLevel(MethodLoggingLevel.ERROR)
                 .metricsEnabled(true)

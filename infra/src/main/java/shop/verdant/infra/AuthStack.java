@@ -75,11 +75,36 @@ public final class AuthStack extends Stack {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // OpenSearch Dashboards signs staff in through this pool: an identity pool gives a signed-in member of
+        // marketing or admins that group's role (from the token), which fine-grained access control maps to read-only
+        // or admin access; anyone else gets a role that may do nothing
+        pool.addDomain("Hosted", software.amazon.awscdk.services.cognito.UserPoolDomainOptions.builder()
+                .cognitoDomain(software.amazon.awscdk.services.cognito.CognitoDomainOptions.builder()
+                        .domainPrefix(software.amazon.awscdk.Fn.join("-", List.of("verdant", getAccount()))).build())
+                .build());
+        identities = software.amazon.awscdk.services.cognito.identitypool.IdentityPool.Builder.create(this, "DashboardsIdentities")
+                .identityPoolName("verdant-dashboards")
+                .allowUnauthenticatedIdentities(false)
+                .build();
+        Map<String, software.amazon.awscdk.services.iam.Role> staffRoles = new java.util.LinkedHashMap<>();
+        for (String group : List.of(Role.MARKETING.cognitoGroup(), Role.ADMIN.cognitoGroup())) {
+            staffRoles.put(group, software.amazon.awscdk.services.iam.Role.Builder.create(this, "Dashboards-" + group)
+                    .description("OpenSearch Dashboards for members of " + group + " (fine-grained access control maps it)")
+                    .assumedBy(new software.amazon.awscdk.services.iam.FederatedPrincipal("cognito-identity.amazonaws.com",
+                            Map.of("StringEquals", Map.of("cognito-identity.amazonaws.com:aud", identities.getIdentityPoolId()),
+                                    "ForAnyValue:StringLike", Map.of("cognito-identity.amazonaws.com:amr", "authenticated")),
+                            "sts:AssumeRoleWithWebIdentity"))
+                    .build());
+        }
+        dashboardRoles = Map.copyOf(staffRoles);
+        int precedence = 0;
         for (String group : GROUPS) {
             CfnUserPoolGroup.Builder.create(this, "Group-" + group)
                     .userPoolId(pool.getUserPoolId())
                     .groupName(group)
                     .description("Verdant " + group)
+                    .precedence(precedence++)
+                    .roleArn(staffRoles.containsKey(group) ? staffRoles.get(group).getRoleArn() : null)
                     .build();
         }
         storefront = pool.addClient("Storefront", UserPoolClientOptions.builder()
@@ -127,6 +152,19 @@ public final class AuthStack extends Stack {
         switch (trigger.event()) {
             case POST_CONFIRMATION -> pool.addTrigger(UserPoolOperation.POST_CONFIRMATION, fn.live());
         }
+    }
+
+    private final software.amazon.awscdk.services.cognito.identitypool.IdentityPool identities;
+    private final Map<String, software.amazon.awscdk.services.iam.Role> dashboardRoles;
+
+    /** The identity pool OpenSearch Dashboards signs staff in with. */
+    public software.amazon.awscdk.services.cognito.identitypool.IdentityPool dashboardsIdentities() {
+        return identities;
+    }
+
+    /** The role a member of {@code marketing} or {@code admins} gets in OpenSearch Dashboards, by group. */
+    public Map<String, software.amazon.awscdk.services.iam.Role> dashboardRoles() {
+        return dashboardRoles;
     }
 
     public UserPool pool() {

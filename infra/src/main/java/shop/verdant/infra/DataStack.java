@@ -32,13 +32,19 @@ import software.constructs.Construct;
 public final class DataStack extends Stack {
     private final Map<TableSpec, ITable> tables = new LinkedHashMap<>();
     private final Bucket images;
+    private final Bucket accessLogs;
+
+    /** Where the shop's buckets write their server access logs. */
+    public Bucket accessLogs() {
+        return accessLogs;
+    }
 
     public DataStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         for (TableSpec spec : Tables.ALL) {
             tables.put(spec, table(spec));
         }
-        Bucket accessLogs = PrivateBucket.builder(this, "AccessLogs")
+        accessLogs = PrivateBucket.builder(this, "AccessLogs")
                 .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
                         .expiration(software.amazon.awscdk.Duration.days(365)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)

@@ -33,7 +33,7 @@ import software.constructs.Construct;
  */
 public final class OpsStack extends Stack {
 
-    public record Props(ApiStack api, DataStack data, CacheStack cache) {
+    public record Props(ApiStack api, DataStack data, CacheStack cache, AnalyticsStack analytics) {
     }
 
     /** p99 latency above which a group's routes alarm, in milliseconds (API Gateway's Latency metric). */
@@ -63,6 +63,24 @@ public final class OpsStack extends Stack {
                 .label("5xx per request").build();
         alarm("Api5xxRate", errorRate, SERVER_ERROR_RATE, "more than 1% of API requests answered 5xx over 5 minutes");
         dashboard.addWidgets(graph("API requests and 5xx", requests, errors5xx), graph("API 5xx rate", errorRate));
+
+        // the tracking pipeline: a stream that stops delivering, or delivers late, is marketing's data going missing
+        List<IMetric> freshness = new ArrayList<>();
+        for (shop.verdant.infra.constructs.DeliveryStream stream : deps.analytics().streams()) {
+            String name = stream.getNode().getId();
+            Alarm failing = Alarm.Builder.create(this, name + "DeliveryFailing")
+                    .metric(stream.metric("DeliveryToAmazonOpenSearchService.Success", "Average"))
+                    .threshold(0.99).evaluationPeriods(3).datapointsToAlarm(2)
+                    .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .alarmDescription(name + ": fewer than 99% of records reached OpenSearch (the rest are in the S3 backup)")
+                    .build();
+            failing.addAlarmAction(new SnsAction(alarms));
+            IMetric fresh = stream.metric("DeliveryToAmazonOpenSearchService.DataFreshness", "Maximum");
+            freshness.add(fresh);
+            alarm(name + "Stale", fresh, 900, name + ": the oldest record waiting is more than 15 minutes old");
+        }
+        dashboard.addWidgets(graph("Tracking: seconds from event to OpenSearch (max)", freshness));
 
         for (FunctionGroupStack groupStack : deps.api().groupStacks()) {
             List<IMetric> latencies = new ArrayList<>();

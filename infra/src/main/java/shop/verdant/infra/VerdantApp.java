@@ -53,14 +53,14 @@ public final class VerdantApp {
         DataStack data = new DataStack(app, "Verdant-Data", props);
         AuthStack auth = new AuthStack(app, "Verdant-Auth", props);
         CacheStack cache = new CacheStack(app, "Verdant-Cache", props);
-        AnalyticsStack analytics = new AnalyticsStack(app, "Verdant-Analytics", props, new AnalyticsStack.Props(cache));
-        ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache, auth, triggers));
+        AnalyticsStack analytics = new AnalyticsStack(app, "Verdant-Analytics", props, new AnalyticsStack.Props(cache, data, auth));
+        ApiStack api = new ApiStack(app, "Verdant-Api", props, new ApiStack.Props(data, cache, auth, analytics, triggers));
         EdgeStack edge = new EdgeStack(app, "Verdant-Edge", StackProps.builder()
                 .env(Environment.builder().account(env.getAccount()).region(EdgeStack.REGION).build())
                 .crossRegionReferences(true).build());
         SiteStack site = new SiteStack(app, "Verdant-Site", StackProps.builder().env(env).crossRegionReferences(true).build(),
                 new SiteStack.Props(api.api(), data.images(), auth, api.originSecret(), edge.firewallArn()));
-        OpsStack ops = new OpsStack(app, "Verdant-Ops", props, new OpsStack.Props(api, data, cache));
+        OpsStack ops = new OpsStack(app, "Verdant-Ops", props, new OpsStack.Props(api, data, cache, analytics));
         // CloudFormation's schema for dashboards takes no tags (cfn-lint E3002)
         Tags.of(app).add("project", "verdant", software.amazon.awscdk.TagProps.builder()
                 .excludeResourceTypes(java.util.List.of("AWS::CloudWatch::Dashboard")).build());

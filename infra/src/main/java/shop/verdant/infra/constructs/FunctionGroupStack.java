@@ -28,7 +28,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
      */
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
-                        Map<String, ISecret> secrets, ShopFunction.Placement placement) {
+                        Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking) {
     }
 
     private final Props props;
@@ -50,8 +50,11 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
         for (shop.verdant.contract.Need need : trigger.handler().needs()) {
             need.secret().ifPresent(name -> own.put(name, props.secrets().get(name)));
         }
+        // readers of the behaviour indices run in the VPC beside the domain; the rest where their group runs
+        ShopFunction.Placement placement = trigger.handler().needs().contains(shop.verdant.contract.Need.OPENSEARCH_READ)
+                && props.tracking() != null ? props.tracking().searchPlacement() : props.placement();
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
-                props.jar(), props.tables(), props.environment(), own, props.placement()));
+                props.jar(), props.tables(), props.environment(), own, placement, props.tracking()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import shop.verdant.contract.Handler;
+import shop.verdant.contract.Need;
 import shop.verdant.contract.TableAccess;
 import shop.verdant.contract.TableSpec;
 import software.amazon.awscdk.Duration;
@@ -46,7 +47,21 @@ public final class ShopFunction extends Construct {
      * secrets extension as {@code NAME_SECRET_ARN}.
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
-                        Map<String, ISecret> secrets, Placement placement) {
+                        Map<String, ISecret> secrets, Placement placement, Tracking tracking) {
+        public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
+                     Map<String, ISecret> secrets, Placement placement) {
+            this(handler, jar, tables, environment, secrets, placement, null);
+        }
+    }
+
+    /**
+     * The tracking pipeline's ends, for the needs that use them: BEHAVIOUR_LOG (the subscription's destination stream
+     * and the role CloudWatch Logs assumes), BEHAVIOUR_STREAM (the direct stream), OPENSEARCH_READ (the domain, and
+     * where in the VPC its readers run).
+     */
+    public record Tracking(String behaviourLogStreamArn, software.amazon.awscdk.services.iam.IRole logsToFirehose,
+                           String behaviourDirectStream, String behaviourDirectStreamArn, String domainEndpoint,
+                           String domainArn, Placement searchPlacement) {
     }
 
     /** How long the functions' logs are kept. */
@@ -107,11 +122,47 @@ public final class ShopFunction extends Construct {
                 + "SnapStart-primed for; upgraded deliberately, not by a linter.");
 
         handler.tables().forEach((spec, access) -> grant(role, props.tables().get(spec), access, spec));
+        track(handler, props.tracking(), logs, role);
         props.secrets().values().forEach(secret -> secret.grantRead(role));
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
+    }
+
+    /** What the tracking needs of this function call for: its subscription, and its stream or index grants. */
+    private void track(Handler handler, Tracking t, LogGroup logs, Role role) {
+        var needs = handler.needs();
+        if (t == null) {
+            if (needs.contains(Need.BEHAVIOUR_LOG) || needs.contains(Need.BEHAVIOUR_STREAM) || needs.contains(Need.OPENSEARCH_READ)) {
+                throw new IllegalArgumentException(handler.className() + " needs the tracking pipeline, which was not given");
+            }
+            return;
+        }
+        if (needs.contains(Need.BEHAVIOUR_LOG)) {
+            function.addEnvironment("BEHAVIOUR_SINK", "log");
+            software.amazon.awscdk.services.logs.CfnSubscriptionFilter.Builder.create(this, "Behaviour")
+                    .logGroupName(logs.getLogGroupName())
+                    .filterName("behaviour-events")
+                    .filterPattern(shop.verdant.contract.BehaviourLog.FILTER_PATTERN)
+                    .destinationArn(t.behaviourLogStreamArn())
+                    .roleArn(t.logsToFirehose().getRoleArn())
+                    .build();
+        }
+        if (needs.contains(Need.BEHAVIOUR_STREAM)) {
+            function.addEnvironment("BEHAVIOUR_STREAM", t.behaviourDirectStream());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("firehose:PutRecordBatch")).resources(List.of(t.behaviourDirectStreamArn())).build());
+        }
+        if (needs.contains(Need.OPENSEARCH_READ)) {
+            function.addEnvironment("OPENSEARCH_URL", "https://" + t.domainEndpoint());
+            function.addEnvironment("OPENSEARCH_SIGNING", "aws");
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("es:ESHttpGet", "es:ESHttpPost"))
+                    .resources(List.of(t.domainArn() + "/behaviour-*")).build());
+            Nag.suppressMatching(role, "AwsSolutions-IAM5", "GET and POST (searches) on the behaviour indices only: one index "
+                    + "per day, so the index part of the path is a pattern", "/^Resource::.+\\/behaviour-\\*$/g");
+        }
     }
 
     /** Exactly the actions of {@link TableAccess}, on the table and (for Query) its indexes. */

@@ -10,7 +10,7 @@ import shop.verdant.config.Env;
  * The behaviour sinks handlers emit through, chosen by {@code BEHAVIOUR_SINK}:
  * <ul>
  *   <li>{@code log} (AWS): one JSON line per event on standard output, the event's document; a CloudWatch
- *       Logs subscription filter ({@link #LOG_FILTER_PATTERN}) ships the function's lines to the behaviour Firehose
+ *       Logs subscription filter ({@link shop.verdant.contract.BehaviourLog#FILTER_PATTERN}) ships the function's lines to the behaviour Firehose
  *       stream, which takes the message out of the CloudWatch envelope and delivers it to OpenSearch. Writing a line
  *       is the whole cost on the request path, and a line written before the response is in CloudWatch even if the
  *       container is frozen or shut down right after;</li>
@@ -47,9 +47,6 @@ public final class BehaviourSinks {
             default -> throw new IllegalStateException("BEHAVIOUR_SINK is log or none, not " + Env.get("BEHAVIOUR_SINK", ""));
         };
     }
-
-    /** The subscription filter that picks behaviour lines out of a function's log (its other lines have no schema). */
-    public static final String LOG_FILTER_PATTERN = "{ $.schema = 1 && $.eventId = * && $.visitorId = * }";
 
     /** The document as one JSON line: what the subscription filter matches and Firehose delivers as it is. */
     public static String line(shop.verdant.domain.tracking.BehaviourEvent event) {
