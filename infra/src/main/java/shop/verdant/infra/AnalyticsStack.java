@@ -45,6 +45,13 @@ public final class AnalyticsStack extends Stack {
     public static final int VOLUME_GIB = 100;
 
     private final Domain domain;
+    private final software.amazon.awscdk.services.secretsmanager.Secret masterUser;
+    static final String MASTER_USER = "verdant-admin";
+
+    /** The master user's name and password (JSON), read by the deploy hook only. */
+    public software.amazon.awscdk.services.secretsmanager.Secret masterUser() {
+        return masterUser;
+    }
 
     public record Props(CacheStack network, DataStack data, AuthStack auth) {
     }
@@ -89,6 +96,16 @@ public final class AnalyticsStack extends Stack {
                         .resources(List.of(slowSearch.getLogGroupArn(), slowIndex.getLogGroupArn(), errors.getLogGroupArn()))
                         .build()))
                 .build();
+        // the master user signs in to the security and Dashboards APIs on deploy (the tracking setup hook) and for break-glass
+        masterUser = software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "MasterUser")
+                .description("OpenSearch fine-grained access control master user ({\"username\",\"password\"})")
+                .generateSecretString(software.amazon.awscdk.services.secretsmanager.SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"username\":\"" + MASTER_USER + "\"}").generateStringKey("password")
+                        .passwordLength(32).requireEachIncludedType(true).excludeCharacters("\"\\/@' ").build())
+                .build();
+        Nag.suppress(masterUser, "AwsSolutions-SMG4", "The fine-grained access control master user is for the deploy hook "
+                + "and break-glass administration only (the functions sign with their IAM roles); its password is changed "
+                + "through the domain's configuration by the procedure in the README, not by a rotation Lambda.");
         domain = Domain.Builder.create(this, "Domain")
                 .version(EngineVersion.OPENSEARCH_2_19)
                 .vpc(p.network().vpc())
@@ -106,7 +123,8 @@ public final class AnalyticsStack extends Stack {
                 .nodeToNodeEncryption(true)
                 .enforceHttps(true)
                 .tlsSecurityPolicy(TLSSecurityPolicy.TLS_1_2)
-                .fineGrainedAccessControl(AdvancedSecurityOptions.builder().masterUserName("verdant-admin").build())
+                .fineGrainedAccessControl(AdvancedSecurityOptions.builder().masterUserName(MASTER_USER)
+                        .masterUserPassword(masterUser.secretValueFromJson("password")).build())
                 .logging(LoggingOptions.builder()
                         .slowSearchLogEnabled(true).slowSearchLogGroup(slowSearch)
                         .slowIndexLogEnabled(true).slowIndexLogGroup(slowIndex)
@@ -140,9 +158,6 @@ public final class AnalyticsStack extends Stack {
                                         Stack.of(this).getRegion(), ":", Stack.of(this).getAccount(), ":domain/*/*"))))
                                 .build()))
                         .build()).toJSON());
-        Nag.suppress(domain, "AwsSolutions-SMG4", "The fine-grained access control master user is for break-glass "
-                + "administration only (the functions sign with their IAM roles); its password is changed through the "
-                + "domain's configuration by the procedure in the README, not by a rotation Lambda with es:UpdateDomainConfig.");
         Nag.suppressPath(this, "/" + getStackName() + "/DashboardsCognito/Resource", "AwsSolutions-IAM4",
                 "AmazonOpenSearchServiceCognitoAccess is the policy OpenSearch documents for configuring Cognito sign-in "
                         + "to Dashboards (the user pool's app client and the identity pool's provider); nothing else uses the role",

@@ -120,12 +120,15 @@ public final class ApiStack extends Stack {
                 Need.CART_TOKEN_KEY, keySecret("CartTokenKeys", "Signs visitor cart tokens (keyring: kid:key,...; current first)"),
                 Need.STRIPE_API_KEY, stripeSecret("StripeSecretKey", "Stripe's secret API key (sk_live_... or sk_test_...)"),
                 Need.STRIPE_WEBHOOK_SECRET, stripeSecret("StripeWebhookSecret",
-                        "The signing secret (whsec_...) of the Stripe webhook endpoint .../api/webhooks/stripe"));
+                        "The signing secret (whsec_...) of the Stripe webhook endpoint .../api/webhooks/stripe"),
+                Need.OPENSEARCH_ADMIN, deps.analytics().masterUser());
 
         AnalyticsStack analytics = deps.analytics();
         ShopFunction.Tracking tracking = new ShopFunction.Tracking(analytics.behaviourLogs().arn(), analytics.logsToFirehose(),
                 analytics.behaviourDirect().name(), analytics.behaviourDirect().arn(), analytics.domain().getDomainEndpoint(),
-                analytics.domain().getDomainArn(), new ShopFunction.Placement(deps.cache().vpc(), analytics.insightsFunctions()));
+                analytics.domain().getDomainArn(), new ShopFunction.Placement(deps.cache().vpc(), analytics.insightsFunctions()),
+                analytics.firehoseRole().getRoleArn(), deps.auth().dashboardRoles().values().stream().map(r -> r.getRoleArn()).toList(),
+                Repo.digest("shared/opensearch/src/main/resources/opensearch"));
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
                     .filter(t -> t.handler().group().equals(group) && !(t instanceof shop.verdant.contract.CognitoTrigger))

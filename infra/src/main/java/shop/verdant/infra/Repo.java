@@ -28,6 +28,31 @@ final class Repo {
         return file.toString();
     }
 
+    /** A file of the site's npm dependencies (installed by {@code npm install} in site/, as .ci/run does). */
+    static String vendored(String pathUnderSite) {
+        Path file = root().resolve("site").resolve(pathUnderSite);
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(file + " is missing: run 'npm install' in site/ first (the local shop's first "
+                    + "start does too)", e);
+        }
+    }
+
+    /** A digest of every file under a folder of the repository: changes when any of them does. */
+    static String digest(String folder) {
+        try (var files = Files.walk(root().resolve(folder))) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                sha.update(root().relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read " + folder, e);
+        }
+    }
+
     static String siteDir() {
         return root().resolve("site").toString();
     }

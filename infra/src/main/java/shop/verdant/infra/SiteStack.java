@@ -147,8 +147,10 @@ public final class SiteStack extends Stack {
 
         Nag.suppress(distribution, "AwsSolutions-CFR4", "Served on the default *.cloudfront.net certificate, for which "
                 + "CloudFront fixes the minimum protocol; a custom domain brings its own certificate with TLSv1.2_2021.");
+        List<software.amazon.awscdk.services.s3.deployment.ISource> vendored = new java.util.ArrayList<>();
+        shop.verdant.contract.SiteVendor.FILES.forEach((name, path) -> vendored.add(Source.data("vendor/" + name, Repo.vendored(path))));
         BucketDeployment.Builder.create(this, "DeploySite")
-                .sources(List.of(
+                .sources(java.util.stream.Stream.concat(vendored.stream(), java.util.stream.Stream.of(
                         Source.asset(Repo.siteDir(), software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
                                 .exclude(List.of("e2e", "e2e/**", "node_modules", "node_modules/**", "package*.json")).build()),
                         Source.jsonData("config.json", Map.of("apiBase", "/api", "environment", "aws",
@@ -156,10 +158,10 @@ public final class SiteStack extends Stack {
                                 "cognito", Map.of("endpoint", "https://cognito-idp." + getRegion() + ".amazonaws.com/",
                                         "region", getRegion(),
                                         "userPoolId", deps.auth().pool().getUserPoolId(),
-                                        "clientId", deps.auth().storefront().getUserPoolClientId())))))
+                                        "clientId", deps.auth().storefront().getUserPoolClientId()))))).toList())
                 .destinationBucket(site)
                 .distribution(distribution)
-                .distributionPaths(List.of("/index.html", "/config.json", "/assets/*"))
+                .distributionPaths(List.of("/index.html", "/config.json", "/assets/*", "/vendor/*"))
                 .build();
         String deployer = "/" + getStackName() + "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C";
         String why = "CDK's own BucketDeployment function: runs only at deploy time, copies the site's files from the "

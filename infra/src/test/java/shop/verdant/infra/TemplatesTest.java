@@ -49,6 +49,10 @@ class TemplatesTest {
             public Trigger cognito(CognitoTrigger c) {
                 return c;
             }
+
+            public Trigger deploy(shop.verdant.contract.DeployHook h) {
+                return new shop.verdant.contract.DeployHook(copy);
+            }
         });
     }
 

@@ -90,11 +90,27 @@ class TrackingPipelineTest {
         assertThat(everything).contains("BEHAVIOUR_STREAM", "OPENSEARCH_SIGNING");
         // the readers run in the VPC beside the domain; the stream consumer does not (it calls Firehose's public API)
         var insights = Synth.GROUPS.get("Insights");
-        insights.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("VpcConfig", Match.anyValue())), 5);
+        insights.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("VpcConfig", Match.anyValue())), 6);
         insights.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "shop.verdant.insights.TrackOrdersHandler::handleRequest", "VpcConfig", Match.absent())));
         Synth.ANALYTICS.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
                 "FromPort", 443, "Description", "insights functions to OpenSearch")));
+    }
+
+    @Test
+    void everyDeployRunsTheSetupHookWithTheRolesItMaps() {
+        var insights = Synth.GROUPS.get("Insights");
+        insights.resourceCountIs("Custom::VerdantTrackingSetup", 1);
+        var hook = Synth.props(insights.findResources("Custom::VerdantTrackingSetup").values().iterator().next());
+        assertThat((List<?>) hook.get("ReaderRoles")).hasSize(5);
+        assertThat((List<?>) hook.get("WriterRoles")).hasSize(1);
+        assertThat((List<?>) hook.get("DashboardsRoles")).hasSize(2);
+        assertThat(hook.get("Files").toString()).matches("[0-9a-f]{16}");
+        insights.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.insights.SetUpTrackingHandler::handleRequest", "Timeout", 120,
+                "VpcConfig", Match.anyValue(),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("OPENSEARCH_SIGNING", "aws",
+                        "OPENSEARCH_MASTER_SECRET_ARN", Match.anyValue()))))));
     }
 
     @Test

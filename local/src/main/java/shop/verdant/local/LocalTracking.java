@@ -2,7 +2,6 @@ package shop.verdant.local;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import shop.verdant.adapter.opensearch.OpenSearchBulk;
 import shop.verdant.adapter.opensearch.OpenSearchHttp;
 import shop.verdant.adapter.opensearch.TrackingIndices;
@@ -25,10 +24,9 @@ final class LocalTracking implements AutoCloseable {
     private final BufferedDelivery behaviour;
     private final BufferedDelivery accessLogs;
     private final BehaviourSinks.Buffered sink;
-    private final List<String> applied;
 
+    /** The indices' templates are the contract's deploy hook's to apply (LocalTriggers runs it before any request). */
     LocalTracking(OpenSearchHttp openSearch, Clock clock) {
-        applied = TrackingIndices.apply(openSearch);
         behaviour = new BufferedDelivery("behaviour-delivery", new OpenSearchBulk(openSearch, TrackingIndices.BEHAVIOUR, clock), LIMITS);
         accessLogs = new BufferedDelivery("access-log-delivery", new OpenSearchBulk(openSearch, TrackingIndices.ACCESS_LOGS, clock),
                 LIMITS);
@@ -45,11 +43,6 @@ final class LocalTracking implements AutoCloseable {
 
     BufferedDelivery accessLogs() {
         return accessLogs;
-    }
-
-    /** What {@link TrackingIndices#apply} put into OpenSearch at start. */
-    List<String> applied() {
-        return applied;
     }
 
     @Override

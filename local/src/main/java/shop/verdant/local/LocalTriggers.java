@@ -109,6 +109,18 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
         return null;
     }
 
+    /** As CloudFormation runs the custom resource on a deploy: now, before the shop takes requests; a failure stops the start. */
+    @Override
+    public Void deploy(shop.verdant.contract.DeployHook hook) {
+        RequestHandler<java.util.Map<String, Object>, java.util.Map<String, Object>> handler = instantiate(hook);
+        var answer = handler.handleRequest(java.util.Map.of("RequestType", "Create", "ResourceProperties", java.util.Map.of()),
+                new LocalContext("deploy", hook.handler().functionName()));
+        if (!"SUCCESS".equals(answer.get("Status"))) {
+            throw new IllegalStateException(hook.handler().functionName() + " failed: " + answer.get("Reason"));
+        }
+        return null;
+    }
+
     /** The routes for the gateway. */
     List<Route> routes() {
         return List.copyOf(routes);

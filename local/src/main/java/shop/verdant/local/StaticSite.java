@@ -21,11 +21,8 @@ final class StaticSite {
             "js", "text/javascript; charset=utf-8", "mjs", "text/javascript; charset=utf-8", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "webmanifest", "application/manifest+json");
 
-    /**
-     * What the site serves from {@code /vendor/}: the files of its npm dependencies it loads (site/package.json), as
-     * the CDK deployment copies them; nothing else of node_modules is served.
-     */
-    static final Map<String, String> VENDOR = Map.of("chart.umd.js", "node_modules/chart.js/dist/chart.umd.min.js");
+    /** What the site serves from {@code /vendor/}, as the CDK deployment copies it; nothing else of node_modules. */
+    static final Map<String, String> VENDOR = shop.verdant.contract.SiteVendor.FILES;
 
     private final Path siteDir;
     private final String imagesBaseUrl;

@@ -46,8 +46,7 @@ public final class AwsEndpointProbe {
                         }
                     }
                     case "firehose" -> {
-                        try (var client = AwsClients.configure(
-                                software.amazon.awssdk.services.firehose.FirehoseClient.builder(), "NO_ENDPOINT")
+                        try (var client = shop.verdant.adapter.firehose.FirehoseTransport.builder()
                                 .httpClient(new Recorder()).build()) {
                             client.putRecordBatch(b -> b.deliveryStreamName("probe").records(
                                     software.amazon.awssdk.services.firehose.model.Record.builder()

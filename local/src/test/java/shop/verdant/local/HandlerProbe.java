@@ -36,6 +36,12 @@ public final class HandlerProbe {
             System.out.println("returned " + (trigger.handleRequest(event, null) == event));
             System.exit(0);
         }
+        if (args.length > 1 && args[1].equals("deploy")) {
+            var hook = (RequestHandler<Map<String, Object>, Map<String, Object>>) instance;
+            var answer = hook.handleRequest(Map.of("RequestType", "Update", "ResourceProperties", Map.of()), null);
+            System.out.println("deploy hook: " + answer);
+            System.exit("SUCCESS".equals(answer.get("Status")) ? 0 : 1);
+        }
         if (args.length > 2 && args[1].equals("stream")) {
             var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;

@@ -106,6 +106,10 @@ class ShadedJarSmokeTest {
                 public List<String> cognito(CognitoTrigger c) {
                     return List.of(handler, "post-confirmation", pool, triggerUser);
                 }
+
+                public List<String> deploy(shop.verdant.contract.DeployHook h) {
+                    return List.of(handler, "deploy");
+                }
             }))});
         }
         for (String[] run : runs) {

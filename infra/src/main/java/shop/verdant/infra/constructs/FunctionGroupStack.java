@@ -51,8 +51,10 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
             need.secret().ifPresent(name -> own.put(name, props.secrets().get(name)));
         }
         // readers of the behaviour indices run in the VPC beside the domain; the rest where their group runs
-        ShopFunction.Placement placement = trigger.handler().needs().contains(shop.verdant.contract.Need.OPENSEARCH_READ)
-                && props.tracking() != null ? props.tracking().searchPlacement() : props.placement();
+        var needs = trigger.handler().needs();
+        ShopFunction.Placement placement = (needs.contains(shop.verdant.contract.Need.OPENSEARCH_READ)
+                || needs.contains(shop.verdant.contract.Need.OPENSEARCH_ADMIN)) && props.tracking() != null
+                ? props.tracking().searchPlacement() : props.placement();
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
                 props.jar(), props.tables(), props.environment(), own, placement, props.tracking()));
     }
@@ -76,6 +78,30 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     public ShopFunction stream(TableStream stream) {
         ShopFunction fn = function(stream);
         consumers.add(new StreamConsumer(fn, "Stream", new StreamConsumer.Props(stream, props.tables().get(stream.table()), fn.live())));
+        return fn;
+    }
+
+    /**
+     * A deploy hook: its function, and a custom resource that runs it on every deploy whose inputs changed (the roles it
+     * maps, and a digest of the contract's handler so a new build re-runs it).
+     */
+    @Override
+    public ShopFunction deploy(shop.verdant.contract.DeployHook hook) {
+        ShopFunction fn = function(hook);
+        if (props.tracking() == null) {
+            throw new IllegalArgumentException(hook.handler().className() + " sets up tracking, which was not given");
+        }
+        List<String> readers = functions.stream().filter(f -> f.handler().needs().contains(shop.verdant.contract.Need.OPENSEARCH_READ))
+                .map(f -> f.function().getRole().getRoleArn()).toList();
+        software.amazon.awscdk.CustomResource.Builder.create(fn, "Run")
+                .serviceToken(fn.live().getFunctionArn())
+                .resourceType("Custom::VerdantTrackingSetup")
+                .properties(Map.of(
+                        "WriterRoles", List.of(props.tracking().firehoseRoleArn()),
+                        "ReaderRoles", readers,
+                        "DashboardsRoles", props.tracking().dashboardsRoleArns(),
+                        "Files", props.tracking().setupDigest()))
+                .build();
         return fn;
     }
 

@@ -61,18 +61,27 @@ public final class ShopFunction extends Construct {
      */
     public record Tracking(String behaviourLogStreamArn, software.amazon.awscdk.services.iam.IRole logsToFirehose,
                            String behaviourDirectStream, String behaviourDirectStreamArn, String domainEndpoint,
-                           String domainArn, Placement searchPlacement) {
+                           String domainArn, Placement searchPlacement, String firehoseRoleArn, List<String> dashboardsRoleArns,
+                           String setupDigest) {
     }
 
     /** How long the functions' logs are kept. */
     public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
 
     private final Function function;
+    private final Handler handler;
     private final Alias live;
+
+    /** Deploy hooks talk to several APIs in a row; everything else answers within the API's limits. */
+    private static Duration timeout(Handler handler) {
+        return shop.verdant.contract.Contract.TRIGGERS.stream().anyMatch(t -> t.handler() == handler
+                && t instanceof shop.verdant.contract.DeployHook) ? Duration.seconds(120) : Duration.seconds(10);
+    }
 
     public ShopFunction(Construct scope, String id, Props props) {
         super(scope, id);
         Handler handler = props.handler();
+        this.handler = handler;
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(LOG_RETENTION)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -104,7 +113,7 @@ public final class ShopFunction extends Construct {
                 .handler(handler.className() + "::handleRequest")
                 .code(Code.fromAsset(props.jar()))
                 .memorySize(1024)
-                .timeout(Duration.seconds(10))
+                .timeout(timeout(handler))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(logs)
@@ -134,7 +143,8 @@ public final class ShopFunction extends Construct {
     private void track(Handler handler, Tracking t, LogGroup logs, Role role) {
         var needs = handler.needs();
         if (t == null) {
-            if (needs.contains(Need.BEHAVIOUR_LOG) || needs.contains(Need.BEHAVIOUR_STREAM) || needs.contains(Need.OPENSEARCH_READ)) {
+            if (needs.contains(Need.BEHAVIOUR_LOG) || needs.contains(Need.BEHAVIOUR_STREAM) || needs.contains(Need.OPENSEARCH_READ)
+                    || needs.contains(Need.OPENSEARCH_ADMIN)) {
                 throw new IllegalArgumentException(handler.className() + " needs the tracking pipeline, which was not given");
             }
             return;
@@ -153,6 +163,11 @@ public final class ShopFunction extends Construct {
             function.addEnvironment("BEHAVIOUR_STREAM", t.behaviourDirectStream());
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
                     .actions(List.of("firehose:PutRecordBatch")).resources(List.of(t.behaviourDirectStreamArn())).build());
+        }
+        if (needs.contains(Need.OPENSEARCH_ADMIN)) {
+            // the master user's basic authentication (its secret is granted like any other); no IAM action on the domain
+            function.addEnvironment("OPENSEARCH_URL", "https://" + t.domainEndpoint());
+            function.addEnvironment("OPENSEARCH_SIGNING", "aws");
         }
         if (needs.contains(Need.OPENSEARCH_READ)) {
             function.addEnvironment("OPENSEARCH_URL", "https://" + t.domainEndpoint());
@@ -194,6 +209,10 @@ public final class ShopFunction extends Construct {
 
     /** The only wildcard a function's policy may carry: its tables' indexes. */
     static final String INDEX_RESOURCES = "/^Resource::.+\\/index\\/\\*$/g";
+
+    public Handler handler() {
+        return handler;
+    }
 
     public Function function() {
         return function;

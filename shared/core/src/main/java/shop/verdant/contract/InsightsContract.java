@@ -28,5 +28,8 @@ public final class InsightsContract {
             insight("funnel", "FunnelInsightHandler", "View, cart, checkout, paid: unique visitors per step"),
             new TableStream(GROUP.handler("TrackOrdersHandler", Map.of(),
                     "Records order_paid from the Orders stream into the direct behaviour delivery stream",
-                    Set.of(Need.BEHAVIOUR_STREAM)), Tables.ORDERS));
+                    Set.of(Need.BEHAVIOUR_STREAM)), Tables.ORDERS),
+            new DeployHook(GROUP.handler("SetUpTrackingHandler", Map.of(),
+                    "Applies the tracking index templates, retention policies, access roles and Dashboards objects",
+                    Set.of(Need.OPENSEARCH_ADMIN))));
 }

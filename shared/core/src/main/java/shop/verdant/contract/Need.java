@@ -33,8 +33,11 @@ public enum Need {
      * maps the function's role to a read-only role).
      */
     OPENSEARCH_READ(null),
-    /** Administers the tracking indices: templates, retention policies, roles, Dashboards objects (on deploy). */
-    OPENSEARCH_ADMIN(null);
+    /**
+     * Administers the tracking indices on deploy: templates, retention policies, access roles and Dashboards objects,
+     * as the domain's fine-grained access control master user (its name and password: a secret, on AWS only).
+     */
+    OPENSEARCH_ADMIN("OPENSEARCH_MASTER");
 
     private final String secret;
 

@@ -4,7 +4,7 @@ package shop.verdant.contract;
  * Everything that invokes code, one kind per record. CDK and the local shop both dispatch every trigger
  * through a {@link Visitor}, so a new kind does not compile until both know what to do with it.
  */
-public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTrigger {
+public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTrigger, DeployHook {
     Handler handler();
 
     <R> R accept(Visitor<R> visitor);
@@ -17,5 +17,7 @@ public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTri
         R stream(TableStream stream);
 
         R cognito(CognitoTrigger trigger);
+
+        R deploy(DeployHook hook);
     }
 }

@@ -29,7 +29,22 @@ public final class FirehoseTransport implements RecordTransport {
 
     /** The client for Lambda (or {@code FIREHOSE_ENDPOINT}, for moto in tests). */
     public static FirehoseClient client() {
-        return AwsClients.configure(FirehoseClient.builder(), "FIREHOSE_ENDPOINT").build();
+        return builder().build();
+    }
+
+    /**
+     * Configured as every client of the shop, with the regional endpoint named: this firehose module (2.51, the newest
+     * the mirror serves) predates the core's endpoint resolution and would look for the per-service metadata the jars
+     * leave out.
+     */
+    public static software.amazon.awssdk.services.firehose.FirehoseClientBuilder builder() {
+        var builder = AwsClients.configure(FirehoseClient.builder(), "FIREHOSE_ENDPOINT");
+        if (shop.verdant.config.Env.get("FIREHOSE_ENDPOINT", null) == null) {
+            String region = shop.verdant.config.Env.get("AWS_REGION", "us-east-1");
+            builder.endpointOverride(java.net.URI.create("https://firehose." + region + ".amazonaws.com"
+                    + (region.startsWith("cn-") ? ".cn" : "")));
+        }
+        return builder;
     }
 
     @Override

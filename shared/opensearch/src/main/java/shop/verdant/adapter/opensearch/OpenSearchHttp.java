@@ -97,12 +97,29 @@ public final class OpenSearchHttp {
         return send(method, path, body == null ? null : write(body), "application/json", false);
     }
 
+    /**
+     * As the domain's fine-grained access control master user (HTTP basic authentication over HTTPS): for the
+     * security and Dashboards APIs on deploy, which IAM-mapped roles are not given.
+     */
+    public static OpenSearchHttp basicAuth(String url, String user, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new OpenSearchHttp(URI.create(url.endsWith("/") ? url : url + "/"),
+                (m, u, b, r) -> r.header("Authorization", "Basic " + credentials), Duration.ofSeconds(20));
+    }
+
     /** {@code allow404}: a missing index or document answers null instead of failing. */
     public JsonNode send(String method, String path, String body, String contentType, boolean allow404) {
+        return send(method, path, body, contentType, allow404, java.util.Map.of());
+    }
+
+    public JsonNode send(String method, String path, String body, String contentType, boolean allow404,
+                         java.util.Map<String, String> headers) {
         URI uri = base.resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", contentType);
+        headers.forEach(request::header);
         sign.sign(method, uri, body, request);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
