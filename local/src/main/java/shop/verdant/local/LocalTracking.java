@@ -23,17 +23,17 @@ final class LocalTracking implements AutoCloseable {
 
     private final BufferedDelivery behaviour;
     private final BufferedDelivery accessLogs;
-    private final BehaviourSinks.Buffered sink;
+    private final shop.verdant.http.BufferedSink sink;
 
     /** The indices' templates are the contract's deploy hook's to apply (LocalTriggers runs it before any request). */
     LocalTracking(OpenSearchHttp openSearch, Clock clock) {
         behaviour = new BufferedDelivery("behaviour-delivery", new OpenSearchBulk(openSearch, TrackingIndices.BEHAVIOUR, clock), LIMITS);
         accessLogs = new BufferedDelivery("access-log-delivery", new OpenSearchBulk(openSearch, TrackingIndices.ACCESS_LOGS, clock),
                 LIMITS);
-        sink = new BehaviourSinks.Buffered(behaviour);
+        sink = new shop.verdant.http.BufferedSink(behaviour);
     }
 
-    BehaviourSinks.Buffered behaviourSink() {
+    shop.verdant.http.BufferedSink behaviourSink() {
         return sink;
     }
 

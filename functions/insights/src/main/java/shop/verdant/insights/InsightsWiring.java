@@ -33,7 +33,7 @@ final class InsightsWiring {
         if (stream == null) {
             return BehaviourSink.NONE;
         }
-        return new BehaviourSinks.Buffered(new BufferedDelivery("order-events",
+        return new shop.verdant.http.BufferedSink(new BufferedDelivery("order-events",
                 new FirehoseTransport(FirehoseTransport.client(), stream),
                 BufferedDelivery.Limits.firehose(10_000, Duration.ofMillis(200))));
     }));

@@ -1,7 +1,5 @@
 package shop.verdant.http;
 
-import java.nio.charset.StandardCharsets;
-import shop.verdant.application.tracking.BufferedDelivery;
 import shop.verdant.application.tracking.Tracker;
 import shop.verdant.application.tracking.port.BehaviourSink;
 import shop.verdant.config.Env;
@@ -58,29 +56,6 @@ public final class BehaviourSinks {
         @Override
         public void emit(shop.verdant.domain.tracking.BehaviourEvent event) {
             System.out.println(line(event));
-        }
-    }
-
-    /** Events serialized and offered to a {@link BufferedDelivery}; what it cannot take is counted there. */
-    public static final class Buffered implements BehaviourSink {
-        private final BufferedDelivery delivery;
-
-        public Buffered(BufferedDelivery delivery) {
-            this.delivery = delivery;
-        }
-
-        @Override
-        public void emit(shop.verdant.domain.tracking.BehaviourEvent event) {
-            delivery.offer(line(event).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public boolean flush(java.time.Duration timeout) {
-            return delivery.flush(timeout);
-        }
-
-        public BufferedDelivery delivery() {
-            return delivery;
         }
     }
 }
