@@ -47,6 +47,9 @@ public final class Bench {
         if (what.equals("all") || what.equals("rebuild")) {
             RebuildBench.run(sizes);
         }
+        if (what.equals("all") || what.equals("tracking")) {
+            TrackingBench.run();
+        }
         if (what.equals("all") || what.equals("search-under-writes")) {
             SearchUnderWritesBench.run(what.equals("all") ? new int[] {100_000} : sizes);
         }
