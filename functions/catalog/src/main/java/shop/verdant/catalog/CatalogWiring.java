@@ -65,7 +65,7 @@ public final class CatalogWiring {
     static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(Need.CURSOR_KEY.secretName()))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
-    static final shop.verdant.application.tracking.Tracker TRACKER = shop.verdant.http.BehaviourSinks.tracker();
+    static final shop.verdant.application.tracking.Tracker TRACKER = shop.verdant.http.BehaviourSinks.tracker(METRICS);
 
     private static java.util.concurrent.Executor daemonThread(String name) {
         return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {

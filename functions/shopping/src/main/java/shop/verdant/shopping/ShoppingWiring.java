@@ -66,7 +66,7 @@ public final class ShoppingWiring {
 
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
-    static final shop.verdant.application.tracking.Tracker TRACKER = shop.verdant.http.BehaviourSinks.tracker();
+    static final shop.verdant.application.tracking.Tracker TRACKER = shop.verdant.http.BehaviourSinks.tracker(METRICS);
 
     static {
         // Before the SnapStart snapshot: build the graph, touch every table once and fetch the pool's signing

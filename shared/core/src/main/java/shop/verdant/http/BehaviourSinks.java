@@ -33,14 +33,18 @@ public final class BehaviourSinks {
         return java.util.Optional.ofNullable(installed);
     }
 
-    /** The tracker a handler's wiring creates once per container. */
-    public static Tracker tracker() {
+    /**
+     * The tracker a handler's wiring creates once per container; every event it drops (schema, sink) is counted as the
+     * {@code BehaviourEventsDropped} metric of the request that caused it.
+     */
+    public static Tracker tracker(Metrics metrics) {
+        java.util.function.Consumer<String> onDrop = reason -> metrics.count("BehaviourEventsDropped");
         BehaviourSink local = installed;
         if (local != null) {
-            return new Tracker(local);
+            return new Tracker(local, onDrop);
         }
         return switch (Env.get("BEHAVIOUR_SINK", "none")) {
-            case "log" -> new Tracker(new LogLines());
+            case "log" -> new Tracker(new LogLines(), onDrop);
             case "none" -> Tracker.NONE;
             default -> throw new IllegalStateException("BEHAVIOUR_SINK is log or none, not " + Env.get("BEHAVIOUR_SINK", ""));
         };

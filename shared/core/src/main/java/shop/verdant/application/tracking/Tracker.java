@@ -27,15 +27,26 @@ public final class Tracker {
     private final Supplier<String> ids;
     private final LongAdder emitted = new LongAdder();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<String> onDrop;
 
-    public Tracker(BehaviourSink sink, Clock clock, Supplier<String> ids) {
+    /** {@code onDrop}: told the reason of every dropped event (the wiring counts it as a metric). */
+    public Tracker(BehaviourSink sink, Clock clock, Supplier<String> ids, java.util.function.Consumer<String> onDrop) {
         this.sink = sink;
         this.clock = clock;
         this.ids = ids;
+        this.onDrop = onDrop;
+    }
+
+    public Tracker(BehaviourSink sink, Clock clock, Supplier<String> ids) {
+        this(sink, clock, ids, reason -> { });
+    }
+
+    public Tracker(BehaviourSink sink, java.util.function.Consumer<String> onDrop) {
+        this(sink, Clock.systemUTC(), () -> UUID.randomUUID().toString(), onDrop);
     }
 
     public Tracker(BehaviourSink sink) {
-        this(sink, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        this(sink, reason -> { });
     }
 
     public static final Tracker NONE = new Tracker(BehaviourSink.NONE);
@@ -101,6 +112,11 @@ public final class Tracker {
 
     private void drop(String reason) {
         dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        try {
+            onDrop.accept(reason);
+        } catch (RuntimeException ignored) {
+            // counting a drop must not fail the request either
+        }
     }
 
     public long emitted() {

@@ -19,8 +19,9 @@ import shop.verdant.domain.tracking.Visit;
 
 class TrackerTest {
     final List<BehaviourEvent> sent = new ArrayList<>();
+    final List<String> drops = new ArrayList<>();
     final Tracker tracker = new Tracker(sent::add, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
-            () -> "00000000-0000-4000-8000-000000000001");
+            () -> "00000000-0000-4000-8000-000000000001", drops::add);
     static final Visit VISIT = new Visit("3f2b7c1e-9d4a-4e0b-8f6a-1c2d3e4f5a6b", "s-20261201-0001", null);
 
     @Test
@@ -62,6 +63,7 @@ class TrackerTest {
         assertThat(tracker.dropped()).containsEntry("invalid:visitorId", 2L).containsEntry("invalid:type", 1L)
                 .containsEntry("invalid:product.productId", 1L).containsEntry("invalid:userSub", 1L);
         assertThat(tracker.emitted()).isZero();
+        assertThat(drops).as("each drop reported, as the wiring counts it in a metric").hasSize(5);
     }
 
     @Test
