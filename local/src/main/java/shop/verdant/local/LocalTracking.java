@@ -6,7 +6,6 @@ import shop.verdant.adapter.opensearch.OpenSearchBulk;
 import shop.verdant.adapter.opensearch.OpenSearchHttp;
 import shop.verdant.adapter.opensearch.TrackingIndices;
 import shop.verdant.application.tracking.BufferedDelivery;
-import shop.verdant.http.BehaviourSinks;
 
 /**
  * What Firehose does on AWS, played locally: behaviour events and access-log lines wait in bounded buffers and go into

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
+import shop.verdant.application.insights.port.InsightsStore;
 import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
@@ -35,7 +36,7 @@ abstract class InsightHandler extends ApiHandler {
         Object result;
         try {
             result = answer(insights.get(), query);
-        } catch (IllegalStateException e) {
+        } catch (InsightsStore.Unavailable e) {
             Log.warn("insight " + name() + " unavailable", e);
             APIGatewayProxyResponseEvent unavailable = ApiResponse.problem(Problem.of("insights-unavailable",
                     "Insights unavailable", 503, "The behaviour store did not answer; try again in a minute.",

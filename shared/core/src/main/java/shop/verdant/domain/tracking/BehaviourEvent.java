@@ -99,34 +99,34 @@ public record BehaviourEvent(String eventId, Instant at, Visit visit, Detail det
             return out;
         }
         if (detail instanceof Search s) {
-                if (s.terms() == null || s.terms().length() > 200) {
-                    out.add("search.terms");
-                }
-                if (s.page() < 1 || s.resultCount() < 0 || s.sort() == null) {
-                    out.add("search.page");
-                }
+            if (s.terms() == null || s.terms().length() > 200) {
+                out.add("search.terms");
+            }
+            if (s.page() < 1 || s.resultCount() < 0 || s.sort() == null) {
+                out.add("search.page");
+            }
         } else if (detail instanceof ProductEvent p) {
-                if (p.type() != EventType.PRODUCT_VIEW && p.type() != EventType.CART_ADD && p.type() != EventType.CART_REMOVE
-                        && p.type() != EventType.WISHLIST_ADD) {
-                    out.add("type");
-                }
-                if (p.productId() == null || !PRODUCT.matcher(p.productId()).matches()) {
-                    out.add("product.productId");
-                }
-                if (p.quantity() < 0 || p.quantity() > 10_000) {
-                    out.add("product.quantity");
-                }
+            if (p.type() != EventType.PRODUCT_VIEW && p.type() != EventType.CART_ADD && p.type() != EventType.CART_REMOVE
+                    && p.type() != EventType.WISHLIST_ADD) {
+                out.add("type");
+            }
+            if (p.productId() == null || !PRODUCT.matcher(p.productId()).matches()) {
+                out.add("product.productId");
+            }
+            if (p.quantity() < 0 || p.quantity() > 10_000) {
+                out.add("product.quantity");
+            }
         } else if (detail instanceof Checkout c) {
-                if (c.items() < 1 || c.subtotal() == null) {
-                    out.add("checkout.items");
-                }
+            if (c.items() < 1 || c.subtotal() == null) {
+                out.add("checkout.items");
+            }
         } else if (detail instanceof OrderEvent o) {
-                if (o.type() != EventType.ORDER_PLACED && o.type() != EventType.ORDER_PAID) {
-                    out.add("type");
-                }
-                if (o.orderId() == null || !ID.matcher(o.orderId()).matches() || o.total() == null) {
-                    out.add("order.orderId");
-                }
+            if (o.type() != EventType.ORDER_PLACED && o.type() != EventType.ORDER_PAID) {
+                out.add("type");
+            }
+            if (o.orderId() == null || !ID.matcher(o.orderId()).matches() || o.total() == null) {
+                out.add("order.orderId");
+            }
         } else if (detail instanceof Identify && visit != null && visit.userSub() == null) {
             out.add("userSub");
         }
@@ -148,33 +148,33 @@ public record BehaviourEvent(String eventId, Instant at, Visit visit, Detail det
             doc.put("userSub", visit.userSub());
         }
         if (detail instanceof Search s) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("terms", s.terms());
-                m.put("termCount", s.terms().isEmpty() ? 0 : s.terms().split(" ").length);
-                m.put("filters", s.filters());
-                m.put("filterValues", s.filterValues());
-                m.put("sort", s.sort());
-                m.put("page", s.page());
-                m.put("resultCount", s.resultCount());
-                m.put("zeroResults", s.resultCount() == 0);
-                doc.put("search", m);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("terms", s.terms());
+            m.put("termCount", s.terms().isEmpty() ? 0 : s.terms().split(" ").length);
+            m.put("filters", s.filters());
+            m.put("filterValues", s.filterValues());
+            m.put("sort", s.sort());
+            m.put("page", s.page());
+            m.put("resultCount", s.resultCount());
+            m.put("zeroResults", s.resultCount() == 0);
+            doc.put("search", m);
         } else if (detail instanceof ProductEvent p) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("productId", p.productId());
-                if (p.name() != null) {
-                    m.put("name", p.name());
-                }
-                if (p.categoryId() != null) {
-                    m.put("categoryId", p.categoryId());
-                }
-                m.put("quantity", p.quantity());
-                doc.put("product", m);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("productId", p.productId());
+            if (p.name() != null) {
+                m.put("name", p.name());
+            }
+            if (p.categoryId() != null) {
+                m.put("categoryId", p.categoryId());
+            }
+            m.put("quantity", p.quantity());
+            doc.put("product", m);
         } else if (detail instanceof Checkout c) {
             doc.put("checkout", Map.of("items", c.items(), "subtotalMinor", c.subtotal().minor(),
-                    "currency", c.subtotal().currency()));
+                "currency", c.subtotal().currency()));
         } else if (detail instanceof OrderEvent o) {
             doc.put("order", Map.of("orderId", o.orderId(), "items", o.items(),
-                    "totalMinor", o.total().minor(), "currency", o.total().currency()));
+                "totalMinor", o.total().minor(), "currency", o.total().currency()));
         }
         return doc;
     }

@@ -46,7 +46,17 @@ public final class OpenSearchInsights implements InsightsStore {
         Map<String, Object> request = new LinkedHashMap<>(body);
         request.put("size", 0);
         request.put("track_total_hits", true);
-        return http.send("POST", SEARCH, request);
+        try {
+            return http.send("POST", SEARCH, request);
+        } catch (OpenSearchHttp.Failure e) {
+            // 429 and 5xx: busy, or an index whose shards are still starting; a 4xx is a bug of ours and stays one
+            if (e.status() == 429 || e.status() >= 500) {
+                throw new InsightsStore.Unavailable("OpenSearch answered " + e.status(), e);
+            }
+            throw e;
+        } catch (IllegalStateException e) {
+            throw new InsightsStore.Unavailable("OpenSearch unreachable", e);
+        }
     }
 
     @Override
