@@ -34,14 +34,13 @@ public final class OpenSearchEngine implements AutoCloseable {
             settings.put("discovery.type", "single-node");
             settings.put("indices.query.bool.max_clause_count", "16384");
             settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+            // batch shard allocation on: without it every index created warns on the console that it falls back
+            settings.put("cluster.allocator.existing_shards_allocator.batch_enabled", "true");
             // the tracking indices are created by their first delivery, as Firehose does; nothing else is
             settings.put("action.auto_create_index", "+behaviour-*,+access-logs-*,-*");
         }).build(OpenSearchRunner.newConfigs().basePath(home.toString()).numOfNode(1).baseHttpPort(port - 1)
                 .clusterName("verdant-local").disableESLogger());
         runner.ensureYellow();
-        // one debug line per index created otherwise reaches the console
-        org.apache.logging.log4j.core.config.Configurator.setLevel("org.opensearch.cluster.routing.allocation.AllocationService",
-                org.apache.logging.log4j.Level.WARN);
         return new OpenSearchEngine(runner, port, home, temporary);
     }
 
