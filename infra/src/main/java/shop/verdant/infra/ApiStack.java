@@ -128,7 +128,12 @@ public final class ApiStack extends Stack {
                 analytics.behaviourDirect().name(), analytics.behaviourDirect().arn(), analytics.domain().getDomainEndpoint(),
                 analytics.domain().getDomainArn(), new ShopFunction.Placement(deps.cache().vpc(), analytics.insightsFunctions()),
                 analytics.firehoseRole().getRoleArn(), deps.auth().dashboardRoles().values().stream().map(r -> r.getRoleArn()).toList(),
-                Repo.digest("shared/opensearch-tracking/src/main/resources/opensearch"));
+                Repo.digest("shared/opensearch-tracking/src/main/resources/opensearch"),
+                new ShopFunction.SignIn(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn(),
+                        deps.auth().dashboardsIdentities().getIdentityPoolId(), deps.auth().dashboardsIdentities().getIdentityPoolArn(),
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                                deps.auth().dashboardsIdentities().getAuthenticatedRole().getRoleArn()),
+                                deps.auth().dashboardRoles().values().stream().map(r -> r.getRoleArn())).toList()));
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
                     .filter(t -> t.handler().group().equals(group) && !(t instanceof shop.verdant.contract.CognitoTrigger))

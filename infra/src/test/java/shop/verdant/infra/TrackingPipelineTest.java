@@ -100,8 +100,8 @@ class TrackingPipelineTest {
     @Test
     void everyDeployRunsTheSetupHookWithTheRolesItMaps() {
         var insights = Synth.GROUPS.get("Insights");
-        insights.resourceCountIs("Custom::VerdantTrackingSetup", 1);
-        var hook = Synth.props(insights.findResources("Custom::VerdantTrackingSetup").values().iterator().next());
+        insights.resourceCountIs("Custom::VerdantSetUpTracking", 1);
+        var hook = Synth.props(insights.findResources("Custom::VerdantSetUpTracking").values().iterator().next());
         assertThat((List<?>) hook.get("ReaderRoles")).hasSize(5);
         assertThat((List<?>) hook.get("WriterRoles")).hasSize(1);
         assertThat((List<?>) hook.get("DashboardsRoles")).hasSize(2);
@@ -111,6 +111,28 @@ class TrackingPipelineTest {
                 "VpcConfig", Match.anyValue(),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("OPENSEARCH_SIGNING", "aws",
                         "OPENSEARCH_MASTER_SECRET_ARN", Match.anyValue()))))));
+    }
+
+    @Test
+    void theSignInHookMayOnlyReadThePoolsClientsAndSetTheIdentityPoolsRoles() {
+        var insights = Synth.GROUPS.get("Accounts");
+        insights.resourceCountIs("Custom::VerdantConnectDashboardsSignIn", 1);
+        insights.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "shop.verdant.accounts.ConnectDashboardsSignInHandler::handleRequest", "VpcConfig", Match.absent(),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("IDENTITY_POOL_ID", Match.anyValue(),
+                        "USER_POOL_ID", Match.anyValue()))))));
+        var policies = insights.findResources("AWS::IAM::Policy");
+        int signIn = 0;
+        for (var e : policies.entrySet()) {
+            String policy = e.getValue().toString();
+            if (policy.contains("cognito-identity:") || policy.contains("iam:PassRole")) {
+                signIn++;
+                assertThat(e.getKey()).startsWith("ConnectDashboardsSignIn");
+                assertThat(policy).contains("cognito-idp:ListUserPoolClients", "cognito-identity:SetIdentityPoolRoles",
+                        "cognito-identity:GetIdentityPoolRoles").doesNotContain("cognito-idp:Admin", "\"*\"");
+            }
+        }
+        assertThat(signIn).isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * no endpoint override, as on AWS: builds the group's SDK clients through {@link AwsClients} and makes
  * one call each. The HTTP layer records where the SDK would send it and fails the call, so nothing
  * leaves the machine; exits 0 when every client resolved its regional AWS endpoint. Arguments: the
- * service names to try ({@code dynamodb}, {@code cognito-idp}, {@code firehose}).
+ * service names to try ({@code dynamodb}, {@code cognito-idp}, {@code cognito-identity}, {@code firehose}).
  */
 public final class AwsEndpointProbe {
     private static final List<URI> SENT = new ArrayList<>();
@@ -43,6 +43,13 @@ public final class AwsEndpointProbe {
                                 software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient.builder(),
                                 "NO_ENDPOINT").httpClient(new Recorder()).build()) {
                             client.adminGetUser(b -> b.userPoolId(region + "_probe").username("probe"));
+                        }
+                    }
+                    case "cognito-identity" -> {
+                        try (var client = AwsClients.configure(
+                                software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient.builder(), "NO_ENDPOINT")
+                                .httpClient(new Recorder()).build()) {
+                            client.getIdentityPoolRoles(b -> b.identityPoolId(region + ":probe"));
                         }
                     }
                     case "firehose" -> {

@@ -147,6 +147,13 @@ class ShadedJarSmokeTest {
             if (Contract.TRIGGERS.stream().anyMatch(t -> t.handler().group() == group && t.handler().needs().contains(Need.BEHAVIOUR_STREAM))) {
                 services.add("firehose");
             }
+            if (Contract.TRIGGERS.stream().anyMatch(t -> t.handler().group() == group
+                    && t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN))) {
+                if (!services.contains("cognito-idp")) {
+                    services.add("cognito-idp");
+                }
+                services.add("cognito-identity");
+            }
             Path jar = target.resolve("../..").resolve(group.jar()).normalize();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", jar + ":" + target.resolve("test-classes"), AwsEndpointProbe.class.getName()));

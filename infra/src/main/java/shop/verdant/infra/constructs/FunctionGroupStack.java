@@ -91,16 +91,25 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
         if (props.tracking() == null) {
             throw new IllegalArgumentException(hook.handler().className() + " sets up tracking, which was not given");
         }
-        List<String> readers = functions.stream().filter(f -> f.handler().needs().contains(shop.verdant.contract.Need.OPENSEARCH_READ))
-                .map(f -> f.function().getRole().getRoleArn()).toList();
+        var needs = hook.handler().needs();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        if (needs.contains(shop.verdant.contract.Need.OPENSEARCH_ADMIN)) {
+            properties.put("WriterRoles", List.of(props.tracking().firehoseRoleArn()));
+            properties.put("ReaderRoles", functions.stream()
+                    .filter(f -> f.handler().needs().contains(shop.verdant.contract.Need.OPENSEARCH_READ))
+                    .map(f -> f.function().getRole().getRoleArn()).toList());
+            properties.put("DashboardsRoles", props.tracking().dashboardsRoleArns());
+            properties.put("Files", props.tracking().setupDigest());
+        }
+        if (needs.contains(shop.verdant.contract.Need.DASHBOARDS_SIGN_IN)) {
+            // runs again whenever the domain (whose Cognito options add the app client) or the identity pool changes
+            properties.put("Domain", props.tracking().domainArn());
+            properties.put("IdentityPool", props.tracking().signIn().identityPoolId());
+        }
         software.amazon.awscdk.CustomResource.Builder.create(fn, "Run")
                 .serviceToken(fn.live().getFunctionArn())
-                .resourceType("Custom::VerdantTrackingSetup")
-                .properties(Map.of(
-                        "WriterRoles", List.of(props.tracking().firehoseRoleArn()),
-                        "ReaderRoles", readers,
-                        "DashboardsRoles", props.tracking().dashboardsRoleArns(),
-                        "Files", props.tracking().setupDigest()))
+                .resourceType("Custom::Verdant" + hook.handler().functionName())
+                .properties(properties)
                 .build();
         return fn;
     }

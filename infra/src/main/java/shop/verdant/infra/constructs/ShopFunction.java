@@ -62,7 +62,12 @@ public final class ShopFunction extends Construct {
     public record Tracking(String behaviourLogStreamArn, software.amazon.awscdk.services.iam.IRole logsToFirehose,
                            String behaviourDirectStream, String behaviourDirectStreamArn, String domainEndpoint,
                            String domainArn, Placement searchPlacement, String firehoseRoleArn, List<String> dashboardsRoleArns,
-                           String setupDigest) {
+                           String setupDigest, SignIn signIn) {
+    }
+
+    /** Dashboards' sign-in: the user pool, the identity pool and the roles it hands out (passed when it is set). */
+    public record SignIn(String userPoolId, String userPoolArn, String identityPoolId, String identityPoolArn,
+                         List<String> identityRoleArns) {
     }
 
     /** How long the functions' logs are kept. */
@@ -144,7 +149,7 @@ public final class ShopFunction extends Construct {
         var needs = handler.needs();
         if (t == null) {
             if (needs.contains(Need.BEHAVIOUR_LOG) || needs.contains(Need.BEHAVIOUR_STREAM) || needs.contains(Need.OPENSEARCH_READ)
-                    || needs.contains(Need.OPENSEARCH_ADMIN)) {
+                    || needs.contains(Need.OPENSEARCH_ADMIN) || needs.contains(Need.DASHBOARDS_SIGN_IN)) {
                 throw new IllegalArgumentException(handler.className() + " needs the tracking pipeline, which was not given");
             }
             return;
@@ -163,6 +168,18 @@ public final class ShopFunction extends Construct {
             function.addEnvironment("BEHAVIOUR_STREAM", t.behaviourDirectStream());
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
                     .actions(List.of("firehose:PutRecordBatch")).resources(List.of(t.behaviourDirectStreamArn())).build());
+        }
+        if (needs.contains(Need.DASHBOARDS_SIGN_IN)) {
+            var signIn = t.signIn();
+            function.addEnvironment("USER_POOL_ID", signIn.userPoolId());
+            function.addEnvironment("IDENTITY_POOL_ID", signIn.identityPoolId());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-idp:ListUserPoolClients")).resources(List.of(signIn.userPoolArn())).build());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-identity:GetIdentityPoolRoles", "cognito-identity:SetIdentityPoolRoles"))
+                    .resources(List.of(signIn.identityPoolArn())).build());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("iam:PassRole")).resources(signIn.identityRoleArns()).build());
         }
         if (needs.contains(Need.OPENSEARCH_ADMIN)) {
             // the master user's basic authentication (its secret is granted like any other); no IAM action on the domain

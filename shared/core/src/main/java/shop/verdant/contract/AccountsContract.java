@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The accounts context: what happens to a user as Cognito signs them up. */
+/** The accounts context: what happens to a user as Cognito signs them up, and how staff sign in to Dashboards. */
 public final class AccountsContract {
     private AccountsContract() {
     }
@@ -21,5 +21,8 @@ public final class AccountsContract {
     public static final List<Trigger> TRIGGERS = List.of(
             new CognitoTrigger(GROUP.handler("AddToCustomersHandler", Map.of(),
                     "Puts a user who confirmed their sign-up into the customers group"),
-                    CognitoTrigger.Event.POST_CONFIRMATION));
+                    CognitoTrigger.Event.POST_CONFIRMATION),
+            new DeployHook(GROUP.handler("ConnectDashboardsSignInHandler", Map.of(),
+                    "Gives OpenSearch Dashboards' sign-in the role of the user's group (the identity pool's role from token)",
+                    Set.of(Need.DASHBOARDS_SIGN_IN))));
 }

@@ -37,7 +37,12 @@ public enum Need {
      * Administers the tracking indices on deploy: templates, retention policies, access roles and Dashboards objects,
      * as the domain's fine-grained access control master user (its name and password: a secret, on AWS only).
      */
-    OPENSEARCH_ADMIN("OPENSEARCH_MASTER");
+    OPENSEARCH_ADMIN("OPENSEARCH_MASTER"),
+    /**
+     * Points OpenSearch Dashboards' sign-in at the token's role (on deploy): lists the user pool's app clients, reads
+     * and sets the identity pool's role mappings, and passes its roles.
+     */
+    DASHBOARDS_SIGN_IN(null);
 
     private final String secret;
 
