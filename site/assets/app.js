@@ -22,36 +22,32 @@ import * as auth from './auth.js';
 
 const app = { apiBase: '/api', categories: new Map(), roots: [], seq: 0, moved: false, labels: new Map() };
 
-function visitorId() {
+/** An id kept in a storage under {@code key}, made on first use; null when the browser keeps none (or refuses). */
+function storedId(storageOf, key) {
   try {
-    let id = localStorage.getItem('verdant.visitor');
+    const storage = storageOf();
+    let id = storage.getItem(key);
     if (!id) {
       id = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
-      localStorage.setItem('verdant.visitor', id);
-    }
-    return id;
-  } catch { return 'anonymous'; }
-}
-
-/** The browser session for tracking: one per tab, gone when the tab closes. */
-function sessionId() {
-  try {
-    let id = sessionStorage.getItem('verdant.visit');
-    if (!id) {
-      id = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
-      sessionStorage.setItem('verdant.visit', id);
+      storage.setItem(key, id);
     }
     return id;
   } catch { return null; }
 }
+
+/** The anonymous visitor (tracking), kept across visits; the browser session, one per tab. */
+const visitorId = () => storedId(() => localStorage, 'verdant.visitor');
+const sessionId = () => storedId(() => sessionStorage, 'verdant.visit');
 
 const CART_TOKEN = 'verdant.cartToken';
 const cartToken = () => { try { return localStorage.getItem(CART_TOKEN); } catch { return null; } };
 
 /** Calls the API: signed in, with the (refreshed) id token; as a visitor, with the cart token if there is one. */
 async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const h = { Accept: 'application/json', 'X-Visitor-Id': visitorId(), ...headers };
+  const h = { Accept: 'application/json', ...headers };
+  const visitor = visitorId();
   const session = sessionId();
+  if (visitor) h['X-Visitor-Id'] = visitor;
   if (session) h['X-Session-Id'] = session;
   const token = await auth.idToken();
   if (token) h.Authorization = `Bearer ${token}`;

@@ -1,7 +1,6 @@
 package shop.verdant.insights;
 
 import java.util.function.Supplier;
-import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
 
 /** GET /api/insights/filters: how often each filter is used in searches, with its top values. */
@@ -11,16 +10,6 @@ public final class FiltersInsightHandler extends InsightHandler {
     }
 
     public FiltersInsightHandler(Supplier<Insights> insights) {
-        super(insights);
-    }
-
-    @Override
-    String name() {
-        return "filters";
-    }
-
-    @Override
-    Object answer(Insights insights, InsightQuery query) {
-        return insights.filters(query);
+        super(insights, "filters", Insights::filters);
     }
 }

@@ -1,7 +1,6 @@
 package shop.verdant.insights;
 
 import java.util.function.Supplier;
-import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
 
 /** GET /api/insights/funnel: unique visitors who viewed, added to cart, started checkout and paid. */
@@ -11,16 +10,6 @@ public final class FunnelInsightHandler extends InsightHandler {
     }
 
     public FunnelInsightHandler(Supplier<Insights> insights) {
-        super(insights);
-    }
-
-    @Override
-    String name() {
-        return "funnel";
-    }
-
-    @Override
-    Object answer(Insights insights, InsightQuery query) {
-        return insights.funnel(query);
+        super(insights, "funnel", Insights::funnel);
     }
 }

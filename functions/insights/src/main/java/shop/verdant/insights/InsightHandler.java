@@ -20,22 +20,26 @@ import shop.verdant.http.Problem;
  */
 abstract class InsightHandler extends ApiHandler {
     private final Supplier<Insights> insights;
+    private final String name;
+    private final java.util.function.BiFunction<Insights, InsightQuery, Object> answer;
 
-    InsightHandler(Supplier<Insights> insights) {
+    /** {@code name}: the insight's name in the path; {@code answer}: which of the insights it is. */
+    InsightHandler(Supplier<Insights> insights, String name, java.util.function.BiFunction<Insights, InsightQuery, Object> answer) {
         this.insights = insights;
+        this.name = name;
+        this.answer = answer;
     }
 
-    /** The insight's name in the path. */
-    abstract String name();
-
-    abstract Object answer(Insights insights, InsightQuery query);
+    String name() {
+        return name;
+    }
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         InsightQuery query = InsightQuery.parse(request.queryParameters(), InsightsWiring.CLOCK);
         Object result;
         try {
-            result = answer(insights.get(), query);
+            result = answer.apply(insights.get(), query);
         } catch (InsightsStore.Unavailable e) {
             Log.warn("insight " + name() + " unavailable", e);
             APIGatewayProxyResponseEvent unavailable = ApiResponse.problem(Problem.of("insights-unavailable",

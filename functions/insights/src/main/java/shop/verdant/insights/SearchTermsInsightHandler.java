@@ -1,7 +1,6 @@
 package shop.verdant.insights;
 
 import java.util.function.Supplier;
-import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
 
 /** GET /api/insights/search-terms: the most searched terms (normalized), their unique visitors and trend. */
@@ -11,16 +10,6 @@ public final class SearchTermsInsightHandler extends InsightHandler {
     }
 
     public SearchTermsInsightHandler(Supplier<Insights> insights) {
-        super(insights);
-    }
-
-    @Override
-    String name() {
-        return "search-terms";
-    }
-
-    @Override
-    Object answer(Insights insights, InsightQuery query) {
-        return insights.searchTerms(query);
+        super(insights, "search-terms", Insights::searchTerms);
     }
 }

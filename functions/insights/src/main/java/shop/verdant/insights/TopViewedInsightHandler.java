@@ -1,7 +1,6 @@
 package shop.verdant.insights;
 
 import java.util.function.Supplier;
-import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
 
 /** GET /api/insights/top-viewed: the most viewed products, their viewers, cart adds and view-to-cart rate. */
@@ -11,16 +10,6 @@ public final class TopViewedInsightHandler extends InsightHandler {
     }
 
     public TopViewedInsightHandler(Supplier<Insights> insights) {
-        super(insights);
-    }
-
-    @Override
-    String name() {
-        return "top-viewed";
-    }
-
-    @Override
-    Object answer(Insights insights, InsightQuery query) {
-        return insights.topViewed(query);
+        super(insights, "top-viewed", Insights::topViewed);
     }
 }

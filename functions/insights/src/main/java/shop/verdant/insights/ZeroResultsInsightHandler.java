@@ -1,7 +1,6 @@
 package shop.verdant.insights;
 
 import java.util.function.Supplier;
-import shop.verdant.application.insights.InsightQuery;
 import shop.verdant.application.insights.Insights;
 
 /** GET /api/insights/zero-results: the terms searches found nothing for. */
@@ -11,16 +10,6 @@ public final class ZeroResultsInsightHandler extends InsightHandler {
     }
 
     public ZeroResultsInsightHandler(Supplier<Insights> insights) {
-        super(insights);
-    }
-
-    @Override
-    String name() {
-        return "zero-results";
-    }
-
-    @Override
-    Object answer(Insights insights, InsightQuery query) {
-        return insights.zeroResults(query);
+        super(insights, "zero-results", Insights::zeroResults);
     }
 }
