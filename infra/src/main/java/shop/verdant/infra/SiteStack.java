@@ -97,13 +97,16 @@ public final class SiteStack extends Stack {
         // The API decides what may be cached: catalog reads say "public, max-age=…", personal data "no-store".
         // CloudFront forwards Authorization only when it is part of the cache key (an origin request policy
         // may not name it); with it and the visitor cart token in the key no answer is served to anyone else.
+        // The visitor id is in the key too: a search answered from the edge would never reach the handler that
+        // records it, and the most popular searches would count least. The cache still serves a visitor's own
+        // repeats (back, forward, a page again); the searches themselves cost a sub-millisecond index lookup.
         CachePolicy apiCache = CachePolicy.Builder.create(this, "ApiCache")
-                .comment("Verdant API: honour the origin's Cache-Control, key on query, Authorization and cart token")
+                .comment("Verdant API: honour the origin's Cache-Control, key on query, Authorization, cart token and visitor")
                 .minTtl(Duration.seconds(0))
                 .defaultTtl(Duration.seconds(0))
                 .maxTtl(Duration.minutes(5))
                 .queryStringBehavior(CacheQueryStringBehavior.all())
-                .headerBehavior(CacheHeaderBehavior.allowList("Authorization", "X-Cart-Token"))
+                .headerBehavior(CacheHeaderBehavior.allowList("Authorization", "X-Cart-Token", "X-Visitor-Id"))
                 .cookieBehavior(CacheCookieBehavior.none())
                 .enableAcceptEncodingGzip(true)
                 .enableAcceptEncodingBrotli(true)

@@ -89,6 +89,6 @@ class CacheAndSiteStackTest {
                 "CachePolicyConfig", software.amazon.awscdk.assertions.Match.objectLike(java.util.Map.of(
                         "ParametersInCacheKeyAndForwardedToOrigin", software.amazon.awscdk.assertions.Match.objectLike(java.util.Map.of(
                                 "HeadersConfig", java.util.Map.of("HeaderBehavior", "whitelist",
-                                        "Headers", java.util.List.of("Authorization", "X-Cart-Token")))))))));
+                                        "Headers", java.util.List.of("Authorization", "X-Cart-Token", "X-Visitor-Id")))))))));
     }
 }
