@@ -81,6 +81,20 @@ public final class OpsStack extends Stack {
             alarm(name + "Stale", fresh, 900, name + ": the oldest record waiting is more than 15 minutes old");
         }
         dashboard.addWidgets(graph("Tracking: seconds from event to OpenSearch (max)", freshness));
+        // events the handlers dropped (schema: most often a client without X-Visitor-Id; a failing sink), per group
+        List<IMetric> dropped = new ArrayList<>();
+        for (var group : shop.verdant.contract.Contract.GROUPS) {
+            if (group.needs(shop.verdant.contract.Need.BEHAVIOUR_LOG)) {
+                Metric m = Metric.Builder.create().namespace("Verdant").metricName("BehaviourEventsDropped")
+                        .dimensionsMap(Map.of("Service", "verdant-" + group.name()))
+                        .statistic("Sum").period(Duration.minutes(5)).build();
+                dropped.add(m);
+                alarm(capitalized(group.name()) + "BehaviourEventsDropped", m, DROPPED_EVENTS,
+                        group.name() + ": more than " + DROPPED_EVENTS + " behaviour events dropped in 5 minutes (a client "
+                                + "without X-Visitor-Id, or events breaking the schema after a deploy)");
+            }
+        }
+        dashboard.addWidgets(graph("Tracking: behaviour events dropped", dropped));
 
         for (FunctionGroupStack groupStack : deps.api().groupStacks()) {
             List<IMetric> latencies = new ArrayList<>();
@@ -146,6 +160,13 @@ public final class OpsStack extends Stack {
         alarm("RedisMemory", memory, 80, "Redis memory above 80%: the catalog snapshot is outgrowing the node");
         alarm("RedisCpu", cpu, 75, "Redis engine CPU above 75%");
         dashboard.addWidgets(graph("Redis memory %", memory), graph("Redis engine CPU %", cpu));
+    }
+
+    /** Dropped behaviour events per 5 minutes and group above which on-call hears of it (bots send no visitor id). */
+    static final int DROPPED_EVENTS = 500;
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Signature failures per 5 minutes above which the webhook alarms (Stripe itself never sends a bad one). */

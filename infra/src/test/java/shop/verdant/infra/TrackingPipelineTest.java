@@ -148,6 +148,17 @@ class TrackingPipelineTest {
     }
 
     @Test
+    void droppedEventsAreAlarmedPerEmittingGroup() {
+        for (String group : List.of("catalog", "shopping")) {
+            Synth.OPS.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "MetricName", "BehaviourEventsDropped", "Namespace", "Verdant",
+                    "Dimensions", List.of(Map.of("Name", "Service", "Value", "verdant-" + group)))));
+        }
+        Synth.OPS.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "MetricName", "BehaviourEventsDropped")), 2);
+    }
+
+    @Test
     void dashboardsSignStaffInThroughCognitoAndGroupsCarryTheirRoles() {
         Synth.ANALYTICS.hasResourceProperties("AWS::OpenSearchService::Domain", Match.objectLike(Map.of(
                 "CognitoOptions", Match.objectLike(Map.of("Enabled", true, "UserPoolId", Match.anyValue(),
