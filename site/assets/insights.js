@@ -12,6 +12,8 @@ const FILTER_LABELS = { category: 'Category', brand: 'Brand', colour: 'Colour', 
 const GREEN = '#4f7d4a';
 const CLAY = '#b5593a';
 const number = new Intl.NumberFormat('en-GB');
+/** "1 search", "2 searches": a count with its noun. */
+const count = (n, one, many) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 let chartLibrary;
 /** Chart.js, loaded once from the shop itself. */
@@ -28,6 +30,12 @@ function loadCharts() {
 }
 
 const isoDay = (d) => d.toISOString().slice(0, 10);
+
+/** A category label short enough for a phone's axis; the table under the chart has it whole. */
+function shortLabel(value) {
+  const label = String(this.getLabelForValue(value));
+  return label.length > 20 ? `${label.slice(0, 19)}…` : label;
+}
 
 function table(el, caption, headings, rows) {
   // wide tables scroll inside their card on a phone, never the page
@@ -47,7 +55,7 @@ function shape(id, data) {
         datasets: [{ label: 'Searches', data: data.terms.map((t) => t.count), backgroundColor: id === 'zero-results' ? CLAY : GREEN }],
         headings: ['Term', 'Searches', 'Visitors'],
         rows: data.terms.map((t) => [t.term, number.format(t.count), number.format(t.visitors)]),
-        summary: `${number.format(data.searches)} searches by ${number.format(data.visitors)} visitors`,
+        summary: `${count(data.searches, 'search', 'searches')} by ${count(data.visitors, 'visitor', 'visitors')}`,
         horizontal: true,
       };
     case 'top-viewed':
@@ -60,7 +68,7 @@ function shape(id, data) {
         headings: ['Product', 'Views', 'Viewers', 'To cart', 'View → cart'],
         rows: data.products.map((p) => [p.name || p.productId, number.format(p.views), number.format(p.viewers),
           number.format(p.cartAdds), `${p.viewToCartPercent}%`]),
-        summary: `${number.format(data.views)} product views`,
+        summary: count(data.views, 'product view', 'product views'),
         horizontal: true,
       };
     case 'filters':
@@ -70,7 +78,7 @@ function shape(id, data) {
         headings: ['Filter', 'Searches', 'Share of searches', 'Top values'],
         rows: data.filters.map((f) => [FILTER_LABELS[f.name] || f.name.replace(/^attr\./, ''), number.format(f.searches),
           `${f.percentOfSearches}%`, f.values.map((v) => `${v.value} (${number.format(v.count)})`).join(', ') || '—']),
-        summary: `${number.format(data.filtered)} of ${number.format(data.searches)} searches used a filter`,
+        summary: `${number.format(data.filtered)} of ${count(data.searches, 'search', 'searches')} used a filter`,
         horizontal: true,
       };
     default:
@@ -80,7 +88,7 @@ function shape(id, data) {
         headings: ['Step', 'Visitors', 'Did every step before', 'Rate'],
         rows: data.steps.map((s) => [STEP_LABELS[s.step] || s.step, number.format(s.visitors), number.format(s.throughPrevious),
           `${s.percentOfPrevious}%`]),
-        summary: `${number.format(data.steps[0].throughPrevious)} visitors viewed a product; ${number.format(data.steps[data.steps.length - 1].throughPrevious)} of them went on to pay`,
+        summary: `${count(data.steps[0].throughPrevious, 'visitor', 'visitors')} viewed a product; ${number.format(data.steps[data.steps.length - 1].throughPrevious)} of them went on to pay`,
         horizontal: false,
       };
   }
@@ -139,7 +147,10 @@ export async function viewInsights({ api, el, showPage, params, go, isCurrent })
       data: { labels: shaped.labels, datasets: shaped.datasets },
       options: { indexAxis: shaped.horizontal ? 'y' : 'x', responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: shaped.datasets.length > 1 } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        scales: {
+          x: { beginAtZero: true, ticks: shaped.horizontal ? { precision: 0 } : { callback: shortLabel } },
+          y: { beginAtZero: true, ticks: shaped.horizontal ? { callback: shortLabel } : { precision: 0 } },
+        } },
     });
     canvas.dataset.drawn = 'true';
   }));
