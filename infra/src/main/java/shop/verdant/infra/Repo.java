@@ -28,14 +28,28 @@ final class Repo {
         return file.toString();
     }
 
-    /** A file of the site's npm dependencies (installed by {@code npm install} in site/, as .ci/run does). */
+    /**
+     * A file of the site's npm dependencies (site/package.json), installed with npm into site/ on first use as the
+     * local shop's first start does, so a synth from a fresh clone works without a separate step.
+     */
     static String vendored(String pathUnderSite) {
-        Path file = root().resolve("site").resolve(pathUnderSite);
+        Path site = root().resolve("site");
+        Path file = site.resolve(pathUnderSite);
         try {
+            if (!Files.isRegularFile(file)) {
+                Process npm = new ProcessBuilder("npm", "install", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error")
+                        .directory(site.toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!npm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                    npm.destroyForcibly();
+                }
+            }
             return Files.readString(file);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(file + " is missing: run 'npm install' in site/ first (the local shop's first "
-                    + "start does too)", e);
+            throw new IllegalStateException(file + " is missing and npm could not install it: run 'npm install' in site/", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted installing the site's npm dependencies", e);
         }
     }
 

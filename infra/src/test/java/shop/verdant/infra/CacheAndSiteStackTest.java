@@ -77,6 +77,12 @@ class CacheAndSiteStackTest {
     @Test
     void siteFilesAndConfigAreDeployedAndEveryResponseCarriesACsp() {
         Synth.SITE.resourceCountIs("Custom::CDKBucketDeployment", 1);
+        // the site's own copy of Chart.js (no CDN), refreshed at the edge with the rest on every deploy
+        Synth.SITE.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of(
+                "DistributionPaths", Match.arrayWith(java.util.List.of("/vendor/*")))));
+        var deployment = Synth.props(Synth.SITE.findResources("Custom::CDKBucketDeployment").values().iterator().next());
+        assertThat((List<?>) deployment.get("SourceObjectKeys")).as("the site's files, config.json and each vendored file")
+                .hasSize(2 + shop.verdant.contract.SiteVendor.FILES.size());
         Synth.SITE.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of(
                 "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Match.objectLike(Map.of(
                         "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", shop.verdant.contract.SecurityHeaders.contentSecurityPolicy("https://cognito-idp.eu-west-1.amazonaws.com", true),
