@@ -148,7 +148,7 @@ public final class LocalShop implements AutoCloseable {
             track(() -> deleteTree(cognitoData));
         }
         CompletableFuture<Path> chartJs = CompletableFuture.supplyAsync(() -> call(() -> Npm.ensureInstalled(o.siteDir(),
-                StaticSite.VENDOR.get("chart.umd.js"), "the storefront's Chart.js", work.resolve("site-npm-install.log"))));
+                shop.verdant.contract.SiteVendor.FILES.get("chart.umd.js"), "the storefront's Chart.js", work.resolve("site-npm-install.log"))));
         CompletableFuture<CognitoLocalEngine> cognitoEngine = CompletableFuture.supplyAsync(() -> call(() -> track(
                 CognitoLocalEngine.start(o.cognitoPackage(), cognitoPort, cognitoData, work.resolve("cognito-local.log")))));
 

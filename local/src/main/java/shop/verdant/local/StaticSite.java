@@ -21,9 +21,6 @@ final class StaticSite {
             "js", "text/javascript; charset=utf-8", "mjs", "text/javascript; charset=utf-8", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "webmanifest", "application/manifest+json");
 
-    /** What the site serves from {@code /vendor/}, as the CDK deployment copies it; nothing else of node_modules. */
-    static final Map<String, String> VENDOR = shop.verdant.contract.SiteVendor.FILES;
-
     private final Path siteDir;
     private final String imagesBaseUrl;
     private final Supplier<Map<String, Object>> config;
@@ -68,7 +65,8 @@ final class StaticSite {
             path = path + "index.html";
         }
         if (path.startsWith("/vendor/")) {
-            String vendored = VENDOR.get(path.substring("/vendor/".length()));
+            // what the CDK deployment copies to /vendor/, and nothing else of node_modules
+            String vendored = shop.verdant.contract.SiteVendor.FILES.get(path.substring("/vendor/".length()));
             if (vendored == null || !Files.isRegularFile(siteDir.resolve(vendored))) {
                 return Exchange.Response.text(404, "Not found");
             }

@@ -53,10 +53,8 @@ public final class CatalogWiring {
      * the default is the in-memory index over the Redis snapshot.
      */
     static final OpenSearchCatalog OPENSEARCH = "opensearch".equals(Env.get("SEARCH_BACKEND", "memory"))
-            ? new OpenSearchCatalog("aws".equals(Env.get("OPENSEARCH_SIGNING", "none"))
-                    ? OpenSearchHttp.signedForAws(Env.get("OPENSEARCH_URL", ""), Env.get("AWS_REGION", "us-east-1"))
-                    : OpenSearchHttp.unsigned(Env.get("OPENSEARCH_URL", "http://127.0.0.1:9200")),
-                    Env.get("OPENSEARCH_INDEX", "products"), BROWSE::categoryTree, BROWSE::brandNames)
+            ? new OpenSearchCatalog(OpenSearchHttp.fromEnvironment(), Env.get("OPENSEARCH_INDEX", "products"),
+                    BROWSE::categoryTree, BROWSE::brandNames)
             : null;
     static final CatalogSearch SEARCH = OPENSEARCH != null ? OPENSEARCH : new SearchProducts(REDIS.snapshots(), BROWSE,
             daemonThread("catalog-index-update"), daemonThread("catalog-index-compaction"));

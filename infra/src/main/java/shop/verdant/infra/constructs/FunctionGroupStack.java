@@ -55,8 +55,11 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
         ShopFunction.Placement placement = (needs.contains(shop.verdant.contract.Need.OPENSEARCH_READ)
                 || needs.contains(shop.verdant.contract.Need.OPENSEARCH_ADMIN)) && props.tracking() != null
                 ? props.tracking().searchPlacement() : props.placement();
+        // deploy hooks talk to several APIs in a row, within CloudFormation's patience rather than API Gateway's
+        software.amazon.awscdk.Duration timeout = trigger instanceof shop.verdant.contract.DeployHook
+                ? software.amazon.awscdk.Duration.seconds(120) : ShopFunction.DEFAULT_TIMEOUT;
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
-                props.jar(), props.tables(), props.environment(), own, placement, props.tracking()));
+                props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout));
     }
 
     @Override

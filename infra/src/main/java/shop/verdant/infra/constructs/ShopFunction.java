@@ -47,12 +47,15 @@ public final class ShopFunction extends Construct {
      * secrets extension as {@code NAME_SECRET_ARN}.
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
-                        Map<String, ISecret> secrets, Placement placement, Tracking tracking) {
+                        Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout) {
         public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                      Map<String, ISecret> secrets, Placement placement) {
-            this(handler, jar, tables, environment, secrets, placement, null);
+            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT);
         }
     }
+
+    /** What a function may take: an API answer within API Gateway's limits, a batch of stream records. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.seconds(10);
 
     /**
      * The tracking pipeline's ends, for the needs that use them: BEHAVIOUR_LOG (the subscription's destination stream
@@ -76,12 +79,6 @@ public final class ShopFunction extends Construct {
     private final Function function;
     private final Handler handler;
     private final Alias live;
-
-    /** Deploy hooks talk to several APIs in a row; everything else answers within the API's limits. */
-    private static Duration timeout(Handler handler) {
-        return shop.verdant.contract.Contract.TRIGGERS.stream().anyMatch(t -> t.handler() == handler
-                && t instanceof shop.verdant.contract.DeployHook) ? Duration.seconds(120) : Duration.seconds(10);
-    }
 
     public ShopFunction(Construct scope, String id, Props props) {
         super(scope, id);
@@ -118,7 +115,7 @@ public final class ShopFunction extends Construct {
                 .handler(handler.className() + "::handleRequest")
                 .code(Code.fromAsset(props.jar()))
                 .memorySize(1024)
-                .timeout(timeout(handler))
+                .timeout(props.timeout())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(logs)
@@ -181,14 +178,12 @@ public final class ShopFunction extends Construct {
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
                     .actions(List.of("iam:PassRole")).resources(signIn.identityRoleArns()).build());
         }
-        if (needs.contains(Need.OPENSEARCH_ADMIN)) {
-            // the master user's basic authentication (its secret is granted like any other); no IAM action on the domain
+        if (needs.contains(Need.OPENSEARCH_ADMIN) || needs.contains(Need.OPENSEARCH_READ)) {
+            // the domain; the admin signs in as the master user (its secret is granted like any other), readers by role
             function.addEnvironment("OPENSEARCH_URL", "https://" + t.domainEndpoint());
             function.addEnvironment("OPENSEARCH_SIGNING", "aws");
         }
         if (needs.contains(Need.OPENSEARCH_READ)) {
-            function.addEnvironment("OPENSEARCH_URL", "https://" + t.domainEndpoint());
-            function.addEnvironment("OPENSEARCH_SIGNING", "aws");
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
                     .actions(List.of("es:ESHttpGet", "es:ESHttpPost"))
                     .resources(List.of(t.domainArn() + "/behaviour-*")).build());
