@@ -36,6 +36,7 @@ final class CognitoSetup implements AutoCloseable {
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("customer", "customer@verdant.local", "Verdant-Customer-1", "customers", null),
             new DemoUser("merchant", "merchant@verdant.local", "Verdant-Merchant-1", "merchants", DemoCatalog.MERCHANT),
+            new DemoUser("merchant2", "merchant2@verdant.local", "Verdant-Merchant-2", "merchants", DemoCatalog.SECOND_MERCHANT),
             new DemoUser("admin", "admin@verdant.local", "Verdant-Admin-1", "admins", null),
             new DemoUser("agent", "agent@verdant.local", "Verdant-Agent-1", "agents", null),
             new DemoUser("marketing", "marketing@verdant.local", "Verdant-Marketing-1", "marketing", null));

@@ -26,6 +26,8 @@ import shop.verdant.domain.common.Money;
 public final class DemoCatalog {
     public static final String CURRENCY = "EUR";
     public static final String MERCHANT = "merchant-greenleaf";
+    /** A second merchant with an empty catalog, to see that one merchant's back office never shows another's. */
+    public static final String SECOND_MERCHANT = "merchant-fernhill";
 
     /** A leaf category's products: noun, materials, price range in cents, how many. */
     private record Line(String leafId, String leafName, String noun, List<String> materials, long minPrice,

@@ -13,7 +13,7 @@ import shop.verdant.application.catalog.FollowStockChanges;
 
 /**
  * Consumes the Products table's stream (DynamoDB Streams on AWS, a poller in the local shop): stock that
- * orders reserve and release reaches the product pages and the search snapshot. A record that fails is
+ * orders reserve and release, and what merchants change in the back office, reach the product pages and search. A record that fails is
  * reported as the batch's first failure, so Lambda retries from it and nothing after it is lost.
  */
 public final class FollowStockChangesHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -55,7 +55,28 @@ public final class FollowStockChangesHandler implements RequestHandler<DynamodbE
     static FollowStockChanges.Change change(DynamodbEvent.DynamodbStreamRecord record) {
         var stream = record.getDynamodb();
         String productId = stream.getKeys().get("productId").getS();
-        return new FollowStockChanges.Change(productId, available(stream.getOldImage()), available(stream.getNewImage()));
+        return new FollowStockChanges.Change(productId, available(stream.getOldImage()), available(stream.getNewImage()),
+                listingChanged(stream.getOldImage(), stream.getNewImage()));
+    }
+
+    /**
+     * Whether what shoppers see changed: a new product, or one whose listing revision or status moved (the back office
+     * adds one to {@code revision} on every listing change; orders and stock moves never touch it).
+     */
+    static boolean listingChanged(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        if (after == null) {
+            return false;
+        }
+        if (before == null) {
+            return true;
+        }
+        return !java.util.Objects.equals(text(before, "revision"), text(after, "revision"))
+                || !java.util.Objects.equals(text(before, "status"), text(after, "status"));
+    }
+
+    private static String text(Map<String, AttributeValue> image, String name) {
+        AttributeValue v = image.get(name);
+        return v == null ? null : v.getN() != null ? v.getN() : v.getS();
     }
 
     /** What an image says is available; null without an image (before an INSERT, after a REMOVE). */

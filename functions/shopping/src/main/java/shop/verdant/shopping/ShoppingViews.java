@@ -84,8 +84,12 @@ final class ShoppingViews {
         }
     }
 
-    /** A parcel: which merchant sends it and where it stands (no merchant data beyond its id). */
-    record ShipmentJson(String merchantId, String status, String trackingNumber) {
+    /** One status a parcel reached, and when (not who: staff names stay in the back office). */
+    record StepJson(String status, java.time.Instant at) {
+    }
+
+    /** A parcel: which merchant sends it and where it stands, with its timeline (no merchant data beyond its id). */
+    record ShipmentJson(String merchantId, String status, String carrier, String trackingNumber, List<StepJson> history) {
     }
 
     /** {@code payment}: how a sold order is paid (provider, refunded); {@code shipments} on the order's own page. */
@@ -110,7 +114,8 @@ final class ShoppingViews {
                 o.itemCount(), o.lines().stream().map((OrderLine l) -> new OrderLineJson(l.productId(), l.sku(), l.name(),
                 Price.of(l.unitPriceMinor(), c), l.quantity(), Price.of(l.subtotalMinor(), c))).toList(), o.shipTo(),
                 o.payment() == null ? null : new PaymentJson(o.payment().provider(), Price.of(o.payment().refundedMinor(), c)),
-                shipments == null ? null : shipments.stream().map(s -> new ShipmentJson(s.merchantId(), s.status(), s.trackingNumber()))
+                shipments == null ? null : shipments.stream().map(s -> new ShipmentJson(s.merchantId(), s.status(), s.carrier(), s.trackingNumber(),
+                        s.history().stream().map(h -> new StepJson(h.status(), h.at())).toList()))
                         .toList());
     }
 

@@ -29,6 +29,7 @@ public final class Contract {
         all.addAll(PaymentsContract.TRIGGERS);
         all.addAll(AccountsContract.TRIGGERS);
         all.addAll(InsightsContract.TRIGGERS);
+        all.addAll(MerchantContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();
         Set<FunctionGroup> groups = new LinkedHashSet<>();

@@ -60,6 +60,24 @@ public final class Tables {
     public static final TableSpec SHIPMENTS = new TableSpec("Shipments", "SHIPMENTS_TABLE", s("orderId"), s("merchantId"),
             List.of(new Index("byMerchant", s("merchantId"), s("createdAt"))), null, true);
 
+    /**
+     * SKU guards: one item per {@code <merchantId>#<sku>} naming its product, written in the same transaction as the
+     * product, so a SKU is unique per merchant (and an import finds the product a SKU means).
+     */
+    public static final TableSpec PRODUCT_SKUS = new TableSpec("ProductSkus", "PRODUCT_SKUS_TABLE", s("merchantSku"), null,
+            List.of(), null, false);
+
+    /** Every stock adjustment of a product ({@code at} = ISO time + id, so newest first by a Query), with reason and actor. */
+    public static final TableSpec STOCK_MOVEMENTS = new TableSpec("StockMovements", "STOCK_MOVEMENTS_TABLE", s("productId"),
+            s("at"), List.of(), null, false);
+
+    /**
+     * Each merchant's sales by day ({@code day#2026-12-01}), by day and product ({@code product#<day>#<id>}), and the
+     * markers of the order changes already counted ({@code fact#...}, kept 7 days by TTL: longer than a stream holds a record).
+     */
+    public static final TableSpec MERCHANT_SALES = new TableSpec("MerchantSales", "MERCHANT_SALES_TABLE", s("merchantId"),
+            s("entryKey"), List.of(), "ttl", false);
+
     public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
-            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS);
+            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES);
 }

@@ -91,6 +91,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             metrics().count("insufficient-stock".equals(e.slug()) ? "StockConflicts" : "Conflicts");
             return ApiResponse.problem(new Problem("/problems/" + e.slug(), e.title(), 409, e.getMessage(), instance,
                     null, e.details()));
+        } catch (shop.verdant.domain.common.PreconditionException e) {
+            APIGatewayProxyResponseEvent response = e.isRequired()
+                    ? ApiResponse.problem(Problem.of("precondition-required", "Precondition required", 428, e.getMessage(), instance))
+                    : ApiResponse.problem(Problem.of("precondition-failed", "Precondition failed", 412, e.getMessage(), instance));
+            if (e.currentTag() != null) {
+                response.getHeaders().put("ETag", e.currentTag());
+            }
+            return response;
         } catch (UnprocessableException e) {
             return ApiResponse.problem(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance));
         } catch (RuntimeException e) {

@@ -9,10 +9,10 @@ import shop.verdant.domain.catalog.Product;
 import shop.verdant.domain.catalog.search.CatalogItem;
 
 /**
- * Keeps the catalog's read side true to stock that moved outside the catalog's own writes (orders
- * reserving and releasing, restocks), fed from the Products table's change stream: every changed product
- * leaves the product-page cache, and one whose availability crossed zero (in or out of stock) is
- * republished to the search snapshot from a consistent read. Idempotent, so redelivery is harmless.
+ * Keeps the catalog's read side true to the Products table, fed from its change stream: stock that orders reserve
+ * and release, restocks, and the merchants' back-office edits. Every changed product leaves the product-page cache;
+ * one whose availability crossed zero (in or out of stock) or whose listing changed (published, archived, edited)
+ * is republished to the search snapshot from a consistent read. Idempotent, so redelivery is harmless.
  * With a search engine ({@link CatalogSearchFeed}), every change also states the product there as a consistent
  * read finds it, and reads once more after writing: should the product have changed meanwhile (another
  * consumer with an older read may have written after this one), it states it again. So whatever order batches
@@ -20,8 +20,15 @@ import shop.verdant.domain.catalog.search.CatalogItem;
  */
 public final class FollowStockChanges {
 
-    /** One changed product as the stream saw it; a null {@code newAvailable} means it was deleted. */
-    public record Change(String productId, Long oldAvailable, Long newAvailable) {
+    /**
+     * One changed product as the stream saw it; a null {@code newAvailable} means it was deleted. {@code listingChanged}:
+     * what shoppers see of it changed (a merchant published, archived or edited it), not only its stock.
+     */
+    public record Change(String productId, Long oldAvailable, Long newAvailable, boolean listingChanged) {
+        public Change(String productId, Long oldAvailable, Long newAvailable) {
+            this(productId, oldAvailable, newAvailable, false);
+        }
+
         boolean removed() {
             return newAvailable == null;
         }
@@ -61,7 +68,7 @@ public final class FollowStockChanges {
             snapshots.remove(change.productId());
             return true;
         }
-        if (!change.crossedZero()) {
+        if (!change.crossedZero() && !change.listingChanged()) {
             return false;
         }
         // the feed's last read is as fresh as another would be

@@ -73,6 +73,64 @@ public record Money(long minor, String currency) {
         return new Money(minor < 0 ? -vat : vat, currency);
     }
 
+    /**
+     * Splits this amount into parts proportional to {@code weights} (all >= 0, not all 0) that add up to it
+     * exactly: each part is rounded down and the minor units left over go, one each, to the largest remainders
+     * (ties to the earlier part). A refund shared between the merchants of one order is split this way.
+     */
+    public Money[] allocate(long... weights) {
+        long sum = 0;
+        for (long w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("weights must not be negative");
+            }
+            sum = Math.addExact(sum, w);
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("at least one weight must be positive");
+        }
+        Money[] parts = new Money[weights.length];
+        long[] remainders = new long[weights.length];
+        long abs = Math.abs(minor);
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            java.math.BigInteger product = java.math.BigInteger.valueOf(abs).multiply(java.math.BigInteger.valueOf(weights[i]));
+            java.math.BigInteger[] qr = product.divideAndRemainder(java.math.BigInteger.valueOf(sum));
+            parts[i] = new Money(qr[0].longValueExact(), currency);
+            remainders[i] = qr[1].longValueExact();
+            given += parts[i].minor;
+        }
+        for (long left = abs - given; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < weights.length; i++) {
+                if (weights[i] > 0 && (best < 0 || remainders[i] > remainders[best])) {
+                    best = i;
+                }
+            }
+            parts[best] = new Money(parts[best].minor + 1, currency);
+            remainders[best] = -1;
+        }
+        if (minor < 0) {
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = new Money(-parts[i].minor, currency);
+            }
+        }
+        return parts;
+    }
+
+    /** This amount shared by {@code count} (> 0), rounded half up: an average order value. */
+    public Money averageOver(long count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive");
+        }
+        long abs = Math.abs(minor);
+        long q = abs / count;
+        if ((abs % count) * 2 >= count) {
+            q++;
+        }
+        return new Money(minor < 0 ? -q : q, currency);
+    }
+
     /** Exact decimal text in major units (1995 EUR → "19.95"), for logs and messages. */
     public String toDecimalString() {
         long abs = Math.abs(minor);

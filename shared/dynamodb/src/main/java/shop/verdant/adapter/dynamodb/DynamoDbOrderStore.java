@@ -200,9 +200,8 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
             throw new IllegalStateException("this store was not given the Shipments table");
         }
         return client.query(b -> b.tableName(shipments).keyConditionExpression("orderId = :o")
-                        .expressionAttributeValues(Map.of(":o", s(orderId)))).items().stream()
-                .map(item -> new shop.verdant.domain.shopping.Shipment(orderId, str(item, "merchantId"), str(item, "status"),
-                        str(item, "trackingNumber"))).toList();
+                        .expressionAttributeValues(Map.of(":o", s(orderId))).consistentRead(true)).items().stream()
+                .map(ShipmentItems::toDomain).toList();
     }
 
     @Override

@@ -223,10 +223,12 @@ public final class DynamoDbPaymentStore implements PaymentStore {
         for (Map<String, AttributeValue> shipment : pending) {
             items.add(TransactWriteItem.builder().update(u -> u.tableName(shipments)
                     .key(Map.of("orderId", s(order.orderId()), "merchantId", shipment.get("merchantId")))
-                    .updateExpression("SET #status = :cancelled, updatedAt = :at")
+                    .updateExpression("SET #status = :cancelled, updatedAt = :at, history = list_append(if_not_exists(history, :none), :step)")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":pending", s("PENDING"), ":at", s(at.toString()))))
+                    .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"), ":pending", s("PENDING"), ":at", s(at.toString()),
+                            ":none", l(List.of()), ":step", l(List.of(m(Map.of("status", s("CANCELLED"), "at", s(at.toString()),
+                                    "actor", s("refund"))))))))
                     .build());
             for (AttributeValue line : shipment.get("lines").l()) {
                 back.merge(str(line.m(), "productId"), num(line.m(), "quantity"), Long::sum);
@@ -299,6 +301,7 @@ public final class DynamoDbPaymentStore implements PaymentStore {
         item.put("status", s("PENDING"));
         item.put("createdAt", s(at.toString()));
         item.put("updatedAt", s(at.toString()));
+        item.put("history", l(List.of(m(Map.of("status", s("PENDING"), "at", s(at.toString()), "actor", s("system"))))));
         item.put("lines", l(lines.stream().map(line -> m(Map.of("productId", s(line.productId()),
                 "sku", s(line.sku() == null ? "" : line.sku()), "name", s(line.name()), "quantity", n(line.quantity())))).toList()));
         if (order.shipTo() != null) {

@@ -62,6 +62,23 @@ public final class DynamoDbStores {
                 Env.get(Tables.SHIPMENTS.envVar(), null)));
     }
 
+    /** The back office's products, SKU guards and stock movements. */
+    public shop.verdant.application.backoffice.port.MerchantCatalogStore merchantCatalog() {
+        return Lazy.of(shop.verdant.application.backoffice.port.MerchantCatalogStore.class,
+                () -> new DynamoDbMerchantCatalog(client.get(), Env.require(Tables.PRODUCTS.envVar()),
+                        Env.get(Tables.PRODUCT_SKUS.envVar(), ""), Env.get(Tables.STOCK_MOVEMENTS.envVar(), "")));
+    }
+
+    public shop.verdant.application.backoffice.port.ShipmentDesk shipmentDesk() {
+        return Lazy.of(shop.verdant.application.backoffice.port.ShipmentDesk.class,
+                () -> new DynamoDbShipmentDesk(client.get(), Env.require(Tables.SHIPMENTS.envVar())));
+    }
+
+    public shop.verdant.application.backoffice.port.SalesLedger salesLedger() {
+        return Lazy.of(shop.verdant.application.backoffice.port.SalesLedger.class,
+                () -> new DynamoDbSalesLedger(client.get(), Env.require(Tables.MERCHANT_SALES.envVar())));
+    }
+
     /** Payments with their order and stock changes; also the ledger cash on delivery keeps. */
     public PaymentStore payments() {
         return Lazy.of(PaymentStore.class, () -> new DynamoDbPaymentStore(client.get(), Env.require(Tables.PAYMENTS.envVar()),

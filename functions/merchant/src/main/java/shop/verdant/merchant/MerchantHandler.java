@@ -1,0 +1,67 @@
+package shop.verdant.merchant;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.function.Supplier;
+import shop.verdant.application.backoffice.EntityTags;
+import shop.verdant.application.backoffice.port.MerchantCatalogStore;
+import shop.verdant.http.ApiHandler;
+import shop.verdant.http.ApiRequest;
+import shop.verdant.http.ApiResponse;
+import shop.verdant.http.AuthException;
+import shop.verdant.http.Metrics;
+import shop.verdant.http.Principal;
+
+/**
+ * What the back-office handlers share: their services, and the merchant a request acts for. The merchant id is
+ * the verified token's ({@code custom:merchantId}, counted only with membership in {@code merchants}); a member of
+ * {@code merchants} without one is refused, and nothing a request body says about a merchant is read.
+ */
+abstract class MerchantHandler extends ApiHandler {
+    private final Supplier<MerchantWiring.Services> services;
+
+    MerchantHandler(Supplier<MerchantWiring.Services> services) {
+        this.services = services;
+    }
+
+    MerchantWiring.Services services() {
+        return services.get();
+    }
+
+    @Override
+    protected Metrics metrics() {
+        return MerchantWiring.METRICS;
+    }
+
+    /** The caller's merchant id. */
+    static String merchantId(ApiRequest request) {
+        Principal p = request.requirePrincipal();
+        if (p.merchantId() == null) {
+            throw AuthException.forbidden("This account is in merchants but has no merchant id; ask an admin to finish setting it up.");
+        }
+        return p.merchantId();
+    }
+
+    /** Who acted, for the product's {@code updatedBy} and the stock movement: the user's sub. */
+    static String actor(ApiRequest request) {
+        return "merchant:" + request.requirePrincipal().sub();
+    }
+
+    /** A product answer with its ETag, for the next If-Match. */
+    static APIGatewayProxyResponseEvent listing(int status, MerchantCatalogStore.Listing listing) {
+        APIGatewayProxyResponseEvent response = ApiResponse.privateJson(status, MerchantViews.product(listing));
+        response.getHeaders().put("ETag", EntityTags.of(listing.revision()));
+        return response;
+    }
+
+    static Integer intParameter(ApiRequest request, String name) {
+        String v = request.queryParameter(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw shop.verdant.domain.common.ValidationException.of(name, "A whole number.");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package shop.verdant.application.backoffice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import shop.verdant.application.backoffice.port.MerchantCatalogStore;
+import shop.verdant.application.backoffice.port.MerchantCatalogStore.Listing;
+import shop.verdant.application.catalog.port.BrandRepository;
+import shop.verdant.application.catalog.port.CategoryRepository;
+import shop.verdant.domain.backoffice.ProductForm;
+import shop.verdant.domain.backoffice.ProductRules;
+import shop.verdant.domain.catalog.Brand;
+import shop.verdant.domain.catalog.Category;
+import shop.verdant.domain.catalog.Product;
+import shop.verdant.domain.catalog.ProductStatus;
+import shop.verdant.domain.catalog.Seo;
+import shop.verdant.domain.common.FieldError;
+import shop.verdant.domain.common.Money;
+import shop.verdant.domain.common.NotFoundException;
+import shop.verdant.domain.common.UnprocessableException;
+import shop.verdant.domain.common.ValidationException;
+
+/**
+ * A merchant's own products: list, read, create, change, remove. The merchant is always the caller's (from the
+ * verified token), and another merchant's product is not found, exactly like a missing one. New products start as
+ * drafts; publishing (ACTIVE) puts a product in search through the Products stream, archiving takes it out while
+ * orders keep their own copy of what was sold.
+ */
+public final class MerchantProducts {
+    public static final int MAX_PAGE = 100;
+
+    private final MerchantCatalogStore store;
+    private final CategoryRepository categories;
+    private final BrandRepository brands;
+    private final Clock clock;
+    private final Supplier<String> newId;
+
+    public MerchantProducts(MerchantCatalogStore store, CategoryRepository categories, BrandRepository brands, Clock clock,
+                            Supplier<String> newId) {
+        this.store = store;
+        this.categories = categories;
+        this.brands = brands;
+        this.clock = clock;
+        this.newId = newId;
+    }
+
+    /** What a delete did: a draft is gone; a product shoppers have seen is archived instead. */
+    public record Removed(String productId, boolean deleted, Listing archived) {
+    }
+
+    public MerchantCatalogStore.Page list(String merchantId, String status, String text, Long stockBelow, Integer limit,
+                                          String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (status != null && ProductRules.parseStatus(status) == null) {
+            errors.add(new FieldError("status", "One of DRAFT, ACTIVE, ARCHIVED."));
+        }
+        if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
+            errors.add(new FieldError("limit", "Between 1 and " + MAX_PAGE + "."));
+        }
+        if (stockBelow != null && (stockBelow < 1 || stockBelow > 1_000_000)) {
+            errors.add(new FieldError("stockBelow", "Between 1 and 1000000."));
+        }
+        if (text != null && text.length() > 100) {
+            errors.add(new FieldError("q", "At most 100 characters."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String words = text == null || text.isBlank() ? null : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return store.list(merchantId, new MerchantCatalogStore.Filter(status, words, stockBelow), limit == null ? 25 : limit,
+                cursor);
+    }
+
+    /** The merchant's product; not found when it is missing or another merchant's. */
+    public Listing get(String merchantId, String productId) {
+        return store.find(productId).filter(l -> merchantId.equals(l.product().merchantId()))
+                .orElseThrow(() -> new NotFoundException("No product " + productId + " in your catalog."));
+    }
+
+    public Listing create(String merchantId, String actor, ProductForm form) {
+        validate(form, true);
+        Instant now = clock.instant();
+        ProductStatus status = form.status() == null ? ProductStatus.DRAFT : ProductRules.parseStatus(form.status());
+        if (status == ProductStatus.ARCHIVED) {
+            throw ValidationException.of("status", "A new product is a DRAFT or, to publish it at once, ACTIVE.");
+        }
+        String name = form.name().strip();
+        Product p = new Product(newId.get(), merchantId, form.sku(), name, nullToEmpty(form.description()),
+                blankToNull(form.brandId()), blankToNull(form.colour()), form.categoryId(),
+                form.attributes() == null ? Map.of() : form.attributes(), Money.of(form.priceMinor(), ProductRules.CURRENCY),
+                0, 0, status, List.of(), seo(form, null, name), now, now, actor, 0);
+        requirePublishable(p);
+        store.create(p);
+        return new Listing(p, 1);
+    }
+
+    /** Applies the fields {@code form} carries, if {@code ifMatch} names the revision the merchant read. */
+    public Listing update(String merchantId, String actor, String productId, String ifMatch, ProductForm form) {
+        Listing current = get(merchantId, productId);
+        long revision = EntityTags.expected(ifMatch, current.revision());
+        validate(form, false);
+        Product p = current.product();
+        ProductStatus status = form.status() == null ? p.status() : ProductRules.parseStatus(form.status());
+        if (!ProductRules.mayBecome(p.status(), status)) {
+            throw new UnprocessableException("status-transition", "Status cannot change so",
+                    "A " + p.status() + " product cannot become " + status + (p.status() == ProductStatus.ACTIVE
+                            ? "; archive it to take it out of the shop." : "."));
+        }
+        String name = form.name() == null ? p.name() : form.name().strip();
+        Product changed = new Product(p.productId(), p.merchantId(), form.sku() == null ? p.sku() : form.sku(), name,
+                form.description() == null ? p.description() : form.description(),
+                form.brandId() == null ? p.brandId() : blankToNull(form.brandId()),
+                form.colour() == null ? p.colour() : blankToNull(form.colour()),
+                form.categoryId() == null ? p.categoryId() : form.categoryId(),
+                form.attributes() == null ? p.attributes() : form.attributes(),
+                form.priceMinor() == null ? p.price() : Money.of(form.priceMinor(), ProductRules.CURRENCY),
+                p.stockAvailable(), p.stockReserved(), status, p.images(), seo(form, p.seo(), name), p.createdAt(),
+                clock.instant(), actor, p.version());
+        requirePublishable(changed);
+        return store.update(changed, p.sku(), revision);
+    }
+
+    public Removed delete(String merchantId, String actor, String productId, String ifMatch) {
+        Listing current = get(merchantId, productId);
+        long revision = EntityTags.expected(ifMatch, current.revision());
+        Product p = current.product();
+        if (p.status() == ProductStatus.DRAFT && p.stockAvailable() == 0 && p.stockReserved() == 0) {
+            store.delete(p, revision);
+            return new Removed(productId, true, null);
+        }
+        if (p.status() == ProductStatus.ARCHIVED) {
+            return new Removed(productId, false, current);
+        }
+        Product archived = new Product(p.productId(), p.merchantId(), p.sku(), p.name(), p.description(), p.brandId(),
+                p.colour(), p.categoryId(), p.attributes(), p.price(), p.stockAvailable(), p.stockReserved(),
+                ProductStatus.ARCHIVED, p.images(), p.seo(), p.createdAt(), clock.instant(), actor, p.version());
+        return new Removed(productId, false, store.update(archived, p.sku(), revision));
+    }
+
+    private void validate(ProductForm form, boolean creating) {
+        Set<String> categoryIds = form.categoryId() == null ? Set.of()
+                : categories.findAll().stream().map(Category::categoryId).collect(Collectors.toSet());
+        Set<String> brandIds = form.brandId() == null || form.brandId().isEmpty() ? Set.of()
+                : brands.findAll().stream().map(Brand::brandId).collect(Collectors.toSet());
+        List<FieldError> errors = ProductRules.problems(form, creating, categoryIds::contains, brandIds::contains);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** A product in the shop must say what it is: a published product needs a description. */
+    private static void requirePublishable(Product p) {
+        if (p.status() == ProductStatus.ACTIVE && (p.description() == null || p.description().isBlank())) {
+            throw ValidationException.of("description", "Required to publish: tell shoppers what it is.");
+        }
+    }
+
+    private static Seo seo(ProductForm form, Seo previous, String name) {
+        String slug = form.slug() != null ? form.slug()
+                : previous != null && previous.slug() != null ? previous.slug() : ProductRules.slugOf(name);
+        String title = form.seoTitle() != null ? blankToNull(form.seoTitle()) : previous == null ? null : previous.title();
+        String description = form.seoDescription() != null ? blankToNull(form.seoDescription())
+                : previous == null ? null : previous.description();
+        return new Seo(slug, title, description);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

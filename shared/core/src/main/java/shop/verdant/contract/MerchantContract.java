@@ -1,0 +1,63 @@
+package shop.verdant.contract;
+
+import static shop.verdant.contract.TableAccess.READ;
+import static shop.verdant.contract.TableAccess.STOCK;
+import static shop.verdant.contract.TableAccess.WRITE;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The merchant back office: a merchant's own products, stock, shipments and sales. Writes DynamoDB only (outside
+ * the VPC): search follows the Products stream, the dashboard's aggregates follow the Orders stream. Every route is
+ * for merchants, and the merchant is the token's ({@code custom:merchantId} with membership in {@code merchants}).
+ */
+public final class MerchantContract {
+    private MerchantContract() {
+    }
+
+    public static final FunctionGroup GROUP = new FunctionGroup("merchant", "functions/merchant",
+            "the merchant back office: products, stock, shipments, sales dashboard", Set.of());
+
+    private static Handler handler(String simpleName, Map<TableSpec, TableAccess> tables, String description) {
+        return GROUP.handler(simpleName, tables, description);
+    }
+
+    /** Validating a listing reads the category tree and the brands. */
+    private static final Map<TableSpec, TableAccess> EDIT = Map.of(Tables.PRODUCTS, WRITE, Tables.PRODUCT_SKUS, WRITE,
+            Tables.CATEGORIES, READ, Tables.BRANDS, READ);
+
+    private static Route merchant(String method, String path, Handler handler) {
+        return Route.signedIn(method, path, handler, Role.MERCHANT);
+    }
+
+    public static final List<Trigger> TRIGGERS = List.of(
+            merchant("GET", "/api/merchant/products", handler("ListOwnProductsHandler", Map.of(Tables.PRODUCTS, READ),
+                    "The merchant's products, newest first, by status, a word of the name or SKU, or stock below a level")),
+            merchant("POST", "/api/merchant/products", handler("CreateProductHandler", EDIT,
+                    "Creates a product (a draft, or published at once) with a SKU unique to the merchant")),
+            merchant("GET", "/api/merchant/products/{id}", handler("GetOwnProductHandler", Map.of(Tables.PRODUCTS, READ),
+                    "One of the merchant's products with its ETag")),
+            merchant("PATCH", "/api/merchant/products/{id}", handler("UpdateProductHandler", EDIT,
+                    "Changes a product's listing (If-Match: a stale write is 412); publishing and archiving")),
+            merchant("DELETE", "/api/merchant/products/{id}", handler("DeleteProductHandler",
+                    Map.of(Tables.PRODUCTS, WRITE, Tables.PRODUCT_SKUS, WRITE),
+                    "Deletes a draft never sold; archives a product shoppers have seen")),
+            merchant("POST", "/api/merchant/products/{id}/stock", handler("AdjustStockHandler",
+                    Map.of(Tables.PRODUCTS, STOCK, Tables.STOCK_MOVEMENTS, WRITE),
+                    "Moves available stock by a delta or to a level, with a reason, recorded as a movement")),
+            merchant("GET", "/api/merchant/products/{id}/stock", handler("StockHistoryHandler",
+                    Map.of(Tables.PRODUCTS, READ, Tables.STOCK_MOVEMENTS, READ),
+                    "A product's stock levels and its latest movements")),
+            merchant("GET", "/api/merchant/shipments", handler("ListShipmentsHandler", Map.of(Tables.SHIPMENTS, READ),
+                    "The merchant's shipments, newest first, by status")),
+            merchant("PATCH", "/api/merchant/shipments/{orderId}", handler("AdvanceShipmentHandler",
+                    Map.of(Tables.SHIPMENTS, WRITE, Tables.ORDERS, WRITE, Tables.PAYMENTS, WRITE),
+                    "Moves a shipment PENDING → PACKED → SHIPPED → DELIVERED; delivery completes a cash-on-delivery payment")),
+            merchant("GET", "/api/merchant/dashboard", handler("SalesDashboardHandler",
+                    Map.of(Tables.MERCHANT_SALES, READ, Tables.PRODUCTS, READ),
+                    "Revenue net of refunds, orders, units, average order value, top products, low stock, by day")),
+            new TableStream(handler("KeepSalesLedgerHandler", Map.of(Tables.MERCHANT_SALES, WRITE),
+                    "Counts each sale and refund into its merchants' daily sales, once per order change"), Tables.ORDERS));
+}
