@@ -42,6 +42,7 @@ public final class OpsStack extends Stack {
     static final double SERVER_ERROR_RATE = 0.01;
 
     private final Topic alarms;
+    private final List<software.amazon.awscdk.NestedStack> groupAlarms = new ArrayList<>();
 
     public OpsStack(Construct scope, String id, StackProps props, Props deps) {
         super(scope, id, props);
@@ -97,13 +98,18 @@ public final class OpsStack extends Stack {
         dashboard.addWidgets(graph("Tracking: behaviour events dropped", dropped));
 
         for (FunctionGroupStack groupStack : deps.api().groupStacks()) {
+            // each group's alarms in a nested stack of their own, so the alarms grow with the contract without
+            // crowding this stack toward CloudFormation's resource limit
+            String group = groupStack.getNode().getId();
+            software.amazon.awscdk.NestedStack own = new software.amazon.awscdk.NestedStack(this, group + "Alarms");
+            groupAlarms.add(own);
             List<IMetric> latencies = new ArrayList<>();
             List<IMetric> fnErrors = new ArrayList<>();
             for (ShopFunction fn : groupStack.functions()) {
                 String name = fn.getNode().getId();
                 fnErrors.add(fn.function().metricErrors(fiveMinutes));
-                alarm(name + "Errors", fn.function().metricErrors(fiveMinutes), 1, name + " failed");
-                alarm(name + "Throttles", fn.function().metricThrottles(fiveMinutes), 1, name + " was throttled");
+                alarm(own, name + "Errors", fn.function().metricErrors(fiveMinutes), 1, name + " failed");
+                alarm(own, name + "Throttles", fn.function().metricThrottles(fiveMinutes), 1, name + " was throttled");
             }
             for (var route : groupStack.routes()) {
                 latencies.add(Metric.Builder.create().namespace("AWS/ApiGateway").metricName("Latency")
@@ -111,22 +117,21 @@ public final class OpsStack extends Stack {
                                 "Resource", route.path()))
                         .statistic("p99").period(Duration.minutes(5)).build());
             }
-            String group = groupStack.getNode().getId();
             // an alarm's expression may name at most 10 metrics: one alarm per 10 routes of the group
             for (int from = 0, part = 1; from < latencies.size(); from += 10, part++) {
                 List<IMetric> some = latencies.subList(from, Math.min(latencies.size(), from + 10));
                 MathExpression p99 = MathExpression.Builder.create().expression("MAX([" + ids(some.size(), "l") + "])")
                         .usingMetrics(named(some, "l")).period(Duration.minutes(5)).label(group + " p99 latency").build();
-                alarm(group + "P99Latency" + (part == 1 ? "" : part), p99, P99_LATENCY_MS,
+                alarm(own, group + "P99Latency" + (part == 1 ? "" : part), p99, P99_LATENCY_MS,
                         group + " routes: p99 latency over " + P99_LATENCY_MS + " ms");
                 dashboard.addWidgets(graph(group + ": p99 latency (ms)", p99));
             }
             dashboard.addWidgets(graph(group + ": function errors", fnErrors));
             for (StreamConsumer consumer : groupStack.consumers()) {
                 String name = consumer.getNode().getScope().getNode().getId();
-                alarm(name + "FailedRecords", consumer.failures().metricApproximateNumberOfMessagesVisible(fiveMinutes), 1,
+                alarm(own, name + "FailedRecords", consumer.failures().metricApproximateNumberOfMessagesVisible(fiveMinutes), 1,
                         name + ": stream records failed every retry (see its failure queue)");
-                alarm(name + "IteratorAge", consumer.target().metric("IteratorAge", MetricOptions.builder()
+                alarm(own, name + "IteratorAge", consumer.target().metric("IteratorAge", MetricOptions.builder()
                         .statistic("Maximum").period(Duration.minutes(5)).build()), 60_000,
                         name + " is more than a minute behind its stream");
             }
@@ -207,7 +212,11 @@ public final class OpsStack extends Stack {
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description) {
-        Alarm alarm = Alarm.Builder.create(this, id)
+        alarm(this, id, metric, threshold, description);
+    }
+
+    private void alarm(Construct scope, String id, IMetric metric, double threshold, String description) {
+        Alarm alarm = Alarm.Builder.create(scope, id)
                 .metric(metric)
                 .threshold(threshold)
                 .evaluationPeriods(1)
@@ -224,6 +233,11 @@ public final class OpsStack extends Stack {
 
     private static GraphWidget graph(String title, List<IMetric> metrics) {
         return GraphWidget.Builder.create().title(title).left(metrics).width(12).height(6).build();
+    }
+
+    /** The function groups' alarms, one nested stack per group stack. */
+    public List<software.amazon.awscdk.NestedStack> groupAlarms() {
+        return List.copyOf(groupAlarms);
     }
 
     public Topic alarms() {

@@ -13,8 +13,11 @@ import shop.verdant.contract.Trigger;
 import software.amazon.awscdk.assertions.Match;
 
 class OpsStackTest {
+    /** The Ops stack's alarms and those of its per-group nested stacks. */
     private static Map<String, Map<String, Object>> alarms() {
-        return Synth.OPS.findResources("AWS::CloudWatch::Alarm");
+        Map<String, Map<String, Object>> all = new java.util.LinkedHashMap<>(Synth.OPS.findResources("AWS::CloudWatch::Alarm"));
+        Synth.GROUP_ALARMS.forEach(t -> all.putAll(t.findResources("AWS::CloudWatch::Alarm")));
+        return all;
     }
 
     private static void hasAlarm(String logicalIdPrefix) {
@@ -26,8 +29,16 @@ class OpsStackTest {
         Synth.OPS.resourceCountIs("AWS::SNS::Topic", 1);
         String topic = Synth.OPS.findResources("AWS::SNS::Topic").keySet().iterator().next();
         assertThat(alarms()).isNotEmpty();
-        alarms().forEach((id, alarm) -> assertThat(Synth.props(alarm).get("AlarmActions")).as(id)
-                .isEqualTo(java.util.List.of(Map.of("Ref", topic))));
+        Synth.OPS.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> assertThat(Synth.props(alarm).get("AlarmActions"))
+                .as(id).isEqualTo(java.util.List.of(Map.of("Ref", topic))));
+        // a group's nested stack is handed the topic as its one parameter, and every alarm there notifies it
+        assertThat(Synth.GROUP_ALARMS).isNotEmpty();
+        for (var nested : Synth.GROUP_ALARMS) {
+            var parameters = ((Map<?, ?>) nested.toJSON().getOrDefault("Parameters", Map.of())).keySet();
+            assertThat(parameters).as("the topic").hasSize(1);
+            nested.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> assertThat(Synth.props(alarm).get("AlarmActions"))
+                    .as(id).isEqualTo(java.util.List.of(Map.of("Ref", parameters.iterator().next()))));
+        }
     }
 
     @Test

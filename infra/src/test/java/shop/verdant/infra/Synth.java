@@ -28,6 +28,8 @@ final class Synth {
     static final Template ANALYTICS;
     /** The function groups' nested stacks of the API stack, by construct id. */
     static final Map<String, Template> GROUPS = new LinkedHashMap<>();
+    /** The Ops stack's nested stacks of each group's alarms. */
+    static final List<Template> GROUP_ALARMS = new ArrayList<>();
 
     static {
         App app = App.Builder.create().outdir(OUT.toString()).build();
@@ -43,6 +45,7 @@ final class Synth {
         for (FunctionGroupStack g : STACKS.api().groupStacks()) {
             GROUPS.put(g.getNode().getId(), Template.fromStack(g));
         }
+        STACKS.ops().groupAlarms().forEach(n -> GROUP_ALARMS.add(Template.fromStack(n)));
         app.synth();
     }
 

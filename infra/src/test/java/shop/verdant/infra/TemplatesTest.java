@@ -78,6 +78,7 @@ class TemplatesTest {
         for (FunctionGroupStack g : stacks.api().groupStacks()) {
             counts.put(g.getNode().getPath(), resourceCount(g));
         }
+        stacks.ops().groupAlarms().forEach(n -> counts.put(n.getNode().getPath(), resourceCount(n)));
         System.out.println("resources per stack, contract tripled: " + counts);
         assertThat(counts.values()).as(counts.toString()).allMatch(c -> c < MAX_RESOURCES);
         // and the count is real: each function costs its log group, role, policy, function, version, alias, ...
@@ -156,7 +157,7 @@ class TemplatesTest {
         }
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".nested.template.json")).count())
-                    .isEqualTo(Synth.GROUPS.size());
+                    .isEqualTo(Synth.GROUPS.size() + Synth.GROUP_ALARMS.size());
         }
         // cdk.json runs the same entry point
         assertThat(Files.readString(Path.of("cdk.json"))).contains("\"app\": \"bash synth\"");

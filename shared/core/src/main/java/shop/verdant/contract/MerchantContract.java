@@ -54,7 +54,7 @@ public final class MerchantContract {
                     "The merchant's shipments, newest first, by status")),
             merchant("PATCH", "/api/merchant/shipments/{orderId}", handler("AdvanceShipmentHandler",
                     Map.of(Tables.SHIPMENTS, WRITE, Tables.ORDERS, WRITE, Tables.PAYMENTS, WRITE),
-                    "Moves a shipment PENDING → PACKED → SHIPPED → DELIVERED; delivery completes a cash-on-delivery payment")),
+                    "Moves a shipment PENDING, PACKED, SHIPPED, DELIVERED; delivery completes a cash-on-delivery payment")),
             merchant("GET", "/api/merchant/dashboard", handler("SalesDashboardHandler",
                     Map.of(Tables.MERCHANT_SALES, READ, Tables.PRODUCTS, READ),
                     "Revenue net of refunds, orders, units, average order value, top products, low stock, by day")),
