@@ -27,7 +27,7 @@ public record SalesFact(String merchantId, LocalDate day, String key, long order
     /**
      * The facts of an order going from {@code before} (null: it did not exist) to {@code after} (null: deleted).
      * Gross is the merchant's lines (what its products sold for, VAT included, without shipping); a refund is shared
-     * between the order's merchants by their gross (shipping refunded with it is shared the same way).
+     * between the order's merchants and its shipping by their amounts, and only the merchants' shares count here.
      */
     public static List<SalesFact> of(Order before, Order after) {
         List<SalesFact> out = new ArrayList<>();
@@ -60,7 +60,13 @@ public record SalesFact(String merchantId, LocalDate day, String key, long order
         if (after.status().isSold() && refundedAfter > refundedBefore) {
             LocalDate day = dayOf(after.updatedAt());
             List<String> merchants = new ArrayList<>(byMerchant.keySet());
-            long[] weights = merchants.stream().mapToLong(m -> byMerchant.get(m).stream().mapToLong(OrderLine::subtotalMinor).sum()).toArray();
+            // the refund is shared by what each merchant sold and the shipping (the shop's part, no merchant's), so a
+            // full refund takes back exactly each merchant's gross
+            long[] weights = new long[merchants.size() + 1];
+            for (int i = 0; i < merchants.size(); i++) {
+                weights[i] = byMerchant.get(merchants.get(i)).stream().mapToLong(OrderLine::subtotalMinor).sum();
+            }
+            weights[merchants.size()] = Math.max(0, after.total().minor() - java.util.Arrays.stream(weights).sum());
             Money[] shares = Money.of(refundedAfter - refundedBefore, currency).allocate(weights);
             for (int i = 0; i < merchants.size(); i++) {
                 if (!shares[i].isZero()) {

@@ -44,20 +44,22 @@ class SalesFactTest {
     }
 
     @Test
-    void aRefundIsSharedByTheMerchantsGross_onTheDayItWasMade() {
+    void aRefundIsSharedByTheMerchantsGrossAndTheShipping_onTheDayItWasMade() {
         Instant later = Instant.parse("2026-12-02T10:00:00Z");
-        List<SalesFact> facts = SalesFact.of(order(OrderStatus.PAID, 0, T), order(OrderStatus.PAID, 1001, later));
+        // 699 of 3495 is a fifth: a fifth of each merchant's gross (2500, 500) and of the shipping (495, the shop's)
+        List<SalesFact> facts = SalesFact.of(order(OrderStatus.PAID, 0, T), order(OrderStatus.PAID, 699, later));
         assertThat(facts).extracting(SalesFact::merchantId).containsExactly("m-a", "m-b");
-        assertThat(facts).extracting(f -> f.refunded().minor()).containsExactly(834L, 167L);
+        assertThat(facts).extracting(f -> f.refunded().minor()).containsExactly(500L, 100L);
         assertThat(facts).allSatisfy(f -> {
             assertThat(f.day()).isEqualTo(LocalDate.of(2026, 12, 2));
             assertThat(f.orders()).isZero();
         });
         // a second partial refund is a new fact; the same refund seen again has the same key
-        var again = SalesFact.of(order(OrderStatus.PAID, 0, T), order(OrderStatus.PAID, 1001, later));
+        var again = SalesFact.of(order(OrderStatus.PAID, 0, T), order(OrderStatus.PAID, 699, later));
         assertThat(again.get(0).key()).isEqualTo(facts.get(0).key());
-        var more = SalesFact.of(order(OrderStatus.PAID, 1001, later), order(OrderStatus.REFUNDED, 3495, later));
-        assertThat(more).extracting(f -> f.refunded().minor()).containsExactly(2078L, 416L);
+        // the rest refunded: with the first fifth, exactly each merchant's gross came back
+        var more = SalesFact.of(order(OrderStatus.PAID, 699, later), order(OrderStatus.REFUNDED, 3495, later));
+        assertThat(more).extracting(f -> f.refunded().minor()).containsExactly(2000L, 400L);
         assertThat(more.get(0).key()).isNotEqualTo(facts.get(0).key());
     }
 
