@@ -35,7 +35,7 @@ class DependencyRuleTest {
     void everyModuleIsSeen() {
         for (String pkg : List.of("domain", "application", "http", "contract", "config", "adapter.aws", "adapter.dynamodb",
                 "adapter.redis", "adapter.opensearch", "adapter.firehose", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog",
-                "shopping", "accounts", "insights",
+                "shopping", "accounts", "insights", "merchant", "application.backoffice", "domain.backoffice",
                 "infra", "infra.constructs", "local")) {
             assertThat(CLASSES.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("shop.verdant." + pkg + ".")))
                     .as(pkg).isTrue();
@@ -95,7 +95,8 @@ class DependencyRuleTest {
     void theCdkAppReadsTheContract_notTheHandlers() {
         check(noClasses().that().resideInAPackage("shop.verdant.infra..")
                 .should().dependOnClassesThat().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..",
-                        "shop.verdant.accounts..", "shop.verdant.insights..", "shop.verdant.adapter..", "shop.verdant.application..",
+                        "shop.verdant.accounts..", "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.adapter..",
+                        "shop.verdant.application..",
                         "shop.verdant.http.."));
     }
 }

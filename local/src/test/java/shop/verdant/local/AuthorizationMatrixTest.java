@@ -16,12 +16,12 @@ import shop.verdant.contract.Route;
 import shop.verdant.contract.Contract;
 
 /**
- * Every route × {anonymous, customer A, customer B, merchant, admin, agent, marketing} through the local gateway with real
+ * Every route × {anonymous, customer A, customer B, merchant A, merchant B, admin, agent, marketing} through the local gateway with real
  * cognito-local tokens, against the expected status. A route of the contract that has no row here
  * fails the test, so a new route cannot ship without its authorization being decided and tested.
  */
 class AuthorizationMatrixTest {
-    enum Caller { ANONYMOUS, CUSTOMER_A, CUSTOMER_B, MERCHANT, ADMIN, AGENT, MARKETING }
+    enum Caller { ANONYMOUS, CUSTOMER_A, CUSTOMER_B, MERCHANT, MERCHANT_B, ADMIN, AGENT, MARKETING }
 
     /** One probe per route: how to call it, and the status each caller must get. */
     record Row(String method, String routePath, java.util.function.Function<Caller, String> path,
@@ -31,6 +31,10 @@ class AuthorizationMatrixTest {
     static String product;
     static String product2;
     static String orderOfA;
+    /** Merchant A's objects: a published product, a draft to delete, and a parcel of a cash-on-delivery order. */
+    static String productOfMerchant;
+    static String draftOfMerchant;
+    static String shippedByMerchant;
     static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -44,6 +48,7 @@ class AuthorizationMatrixTest {
         TOKENS.put(Caller.CUSTOMER_A, Api.customerA());
         TOKENS.put(Caller.CUSTOMER_B, Api.customerB());
         TOKENS.put(Caller.MERCHANT, Api.demo("merchant"));
+        TOKENS.put(Caller.MERCHANT_B, Api.demo("merchant2"));
         TOKENS.put(Caller.ADMIN, Api.demo("admin"));
         TOKENS.put(Caller.AGENT, Api.demo("agent"));
         TOKENS.put(Caller.MARKETING, Api.demo("marketing"));
@@ -51,6 +56,22 @@ class AuthorizationMatrixTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         orderOfA = placed.json().get("orderId").asText();
+        String merchant = TOKENS.get(Caller.MERCHANT);
+        productOfMerchant = Api.call("POST", "/api/merchant/products", merchant, BackOfficeTest.productBody(
+                "MX-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Cup", 800, "ACTIVE")).json().get("id").asText();
+        draftOfMerchant = Api.call("POST", "/api/merchant/products", merchant, BackOfficeTest.productBody(
+                "MX-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Draft", 800, null)).json().get("id").asText();
+        shippedByMerchant = PaymentsTest.placeOrder(TOKENS.get(Caller.CUSTOMER_A), product, 1);
+        assertThat(PaymentsTest.pay(TOKENS.get(Caller.CUSTOMER_A), shippedByMerchant, "cod", UUID.randomUUID().toString())
+                .status()).isIn(200, 201);
+    }
+
+    /** A back-office route: merchant A gets {@code own} on A's object, merchant B {@code other} (404: not B's), the rest 403. */
+    private static Map<Caller, Integer> merchants(int own, int other) {
+        Map<Caller, Integer> m = signedIn(403);
+        m.put(Caller.MERCHANT, own);
+        m.put(Caller.MERCHANT_B, other);
+        return m;
     }
 
     private static Map<Caller, Integer> all(int status) {
@@ -126,7 +147,25 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/insights/top-viewed", c -> "/api/insights/top-viewed", c -> null, marketingAndAdmins(200)),
                 new Row("GET", "/api/insights/filters", c -> "/api/insights/filters", c -> null, marketingAndAdmins(200)),
                 new Row("GET", "/api/insights/funnel", c -> "/api/insights/funnel?from=2026-01-01", c -> null,
-                        marketingAndAdmins(200)));
+                        marketingAndAdmins(200)),
+                new Row("GET", "/api/merchant/products", c -> "/api/merchant/products", c -> null, merchants(200, 200)),
+                new Row("POST", "/api/merchant/products", c -> "/api/merchant/products",
+                        c -> BackOfficeTest.productBody("MX-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Mug", 900, null),
+                        merchants(201, 201)),
+                new Row("GET", "/api/merchant/products/{id}", c -> "/api/merchant/products/" + productOfMerchant, c -> null,
+                        merchants(200, 404)),
+                new Row("PATCH", "/api/merchant/products/{id}", c -> "/api/merchant/products/" + productOfMerchant,
+                        c -> "{\"priceMinor\":850}", merchants(200, 404)),
+                new Row("DELETE", "/api/merchant/products/{id}", c -> "/api/merchant/products/" + draftOfMerchant, c -> null,
+                        merchants(204, 404)),
+                new Row("POST", "/api/merchant/products/{id}/stock", c -> "/api/merchant/products/" + productOfMerchant + "/stock",
+                        c -> "{\"delta\":1,\"reason\":\"restock\"}", merchants(200, 404)),
+                new Row("GET", "/api/merchant/products/{id}/stock", c -> "/api/merchant/products/" + productOfMerchant + "/stock",
+                        c -> null, merchants(200, 404)),
+                new Row("GET", "/api/merchant/shipments", c -> "/api/merchant/shipments?status=PENDING", c -> null, merchants(200, 200)),
+                new Row("PATCH", "/api/merchant/shipments/{orderId}", c -> "/api/merchant/shipments/" + shippedByMerchant,
+                        c -> "{\"status\":\"PACKED\"}", merchants(200, 404)),
+                new Row("GET", "/api/merchant/dashboard", c -> "/api/merchant/dashboard", c -> null, merchants(200, 200)));
     }
 
     @Test
@@ -142,8 +181,8 @@ class AuthorizationMatrixTest {
     void everyCallerGetsTheExpectedStatusOnEveryRoute() {
         List<String> mismatches = new ArrayList<>();
         // Customer A goes last, so the owner-only rows (cancel) do not change what the others see.
-        List<Caller> order = List.of(Caller.ANONYMOUS, Caller.CUSTOMER_B, Caller.MERCHANT, Caller.ADMIN, Caller.AGENT,
-                Caller.MARKETING, Caller.CUSTOMER_A);
+        List<Caller> order = List.of(Caller.ANONYMOUS, Caller.CUSTOMER_B, Caller.MERCHANT_B, Caller.MERCHANT, Caller.ADMIN,
+                Caller.AGENT, Caller.MARKETING, Caller.CUSTOMER_A);
         for (Caller caller : order) {
             String token = TOKENS.get(caller);
             for (Row row : rows()) {
@@ -151,6 +190,9 @@ class AuthorizationMatrixTest {
                 if (row.method().equals("POST") && (row.routePath().equals("/api/orders") || row.routePath().endsWith("/payments")
                         || row.routePath().endsWith("/refund"))) {
                     headers.put("Idempotency-Key", UUID.randomUUID().toString());
+                }
+                if (row.routePath().startsWith("/api/merchant/products/{id}") && !row.method().equals("GET")) {
+                    headers.put("If-Match", "*");
                 }
                 if (row.routePath().equals("/api/cart/merge") && token != null) {
                     var visitor = Api.call("POST", "/api/cart/items", null, "{\"productId\":\"" + product + "\",\"quantity\":1}");
