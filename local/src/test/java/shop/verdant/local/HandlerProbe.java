@@ -45,14 +45,9 @@ public final class HandlerProbe {
         if (args.length > 2 && args[1].equals("stream")) {
             var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;
-            var av = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
             var record = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord();
             record.setEventName("MODIFY");
-            record.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
-                    .withKeys(Map.of("productId", av.withS(args[2])))
-                    .withOldImage(Map.of("stockAvailable", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("0")))
-                    .withNewImage(Map.of("stockAvailable", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("5")))
-                    .withSequenceNumber("1"));
+            record.setDynamodb(args.length > 3 && args[3].equals("Orders") ? orderPaid(args[2]) : stockMoved(args[2]));
             var event = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent();
             event.setRecords(java.util.List.of(record));
             var answer = consumer.handleRequest(event, null);
@@ -96,5 +91,53 @@ public final class HandlerProbe {
         System.out.println("status " + response.getStatusCode() + " " + response.getBody());
         boolean ok = expect < 0 ? response.getStatusCode() / 100 == 2 : response.getStatusCode() == expect;
         System.exit(ok ? 0 : 1);
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue s(String v) {
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(v);
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue n(long v) {
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN(Long.toString(v));
+    }
+
+    /** A Products record: the product's availability went from 0 to 5. */
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord stockMoved(String productId) {
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
+                .withKeys(Map.of("productId", s(productId)))
+                .withOldImage(Map.of("stockAvailable", n(0)))
+                .withNewImage(Map.of("stockAvailable", n(5)))
+                .withSequenceNumber("1");
+    }
+
+    /** An Orders record: an order of one unit of the product was paid (as the order store writes the item). */
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord orderPaid(String productId) {
+        String at = java.time.Instant.now().toString();
+        String orderId = "probe-order-" + java.util.UUID.randomUUID();
+        var line = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withM(Map.of(
+                "productId", s(productId), "sku", s("PROBE-1"), "name", s("Probe"), "merchantId", s("probe-merchant"),
+                "unitPriceMinor", n(1000), "quantity", n(1), "subtotalMinor", n(1000)));
+        java.util.function.Function<String, Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>> image =
+                status -> {
+                    Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> m = new java.util.HashMap<>();
+                    m.put("orderId", s(orderId));
+                    m.put("customerId", s("probe-customer"));
+                    m.put("status", s(status));
+                    m.put("createdAt", s(at));
+                    m.put("updatedAt", s(at));
+                    m.put("expiresAt", s(at));
+                    m.put("currency", s("EUR"));
+                    m.put("totalMinor", n(1495));
+                    m.put("subtotalMinor", n(1000));
+                    m.put("shippingMinor", n(495));
+                    m.put("vat", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withL(java.util.List.of()));
+                    m.put("lines", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withL(java.util.List.of(line)));
+                    return m;
+                };
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
+                .withKeys(Map.of("orderId", s(orderId)))
+                .withOldImage(image.apply("PENDING_PAYMENT"))
+                .withNewImage(image.apply("PAID"))
+                .withSequenceNumber("1");
     }
 }

@@ -76,6 +76,20 @@ class ShadedJarSmokeTest {
                 Map.entry("GET /api/insights/top-viewed", List.of(sub, "claim.cognito:groups=marketing")),
                 Map.entry("GET /api/insights/filters", List.of(sub, "claim.cognito:groups=admins")),
                 Map.entry("GET /api/insights/funnel", List.of(sub, "claim.cognito:groups=marketing")),
+                Map.entry("GET /api/merchant/products", merchant(sub)),
+                Map.entry("POST /api/merchant/products", merchant(sub, "body={}", "expect=400")),
+                Map.entry("GET /api/merchant/products/{id}", merchant(sub, "path.id=" + productId, "expect=404")),
+                Map.entry("PATCH /api/merchant/products/{id}", merchant(sub, "path.id=" + productId, "header.If-Match=*",
+                        "body={\"priceMinor\":1}", "expect=404")),
+                Map.entry("DELETE /api/merchant/products/{id}", merchant(sub, "path.id=" + productId, "header.If-Match=*",
+                        "expect=404")),
+                Map.entry("POST /api/merchant/products/{id}/stock", merchant(sub, "path.id=" + productId,
+                        "body={\"delta\":1,\"reason\":\"restock\"}", "expect=404")),
+                Map.entry("GET /api/merchant/products/{id}/stock", merchant(sub, "path.id=" + productId, "expect=404")),
+                Map.entry("GET /api/merchant/shipments", merchant(sub)),
+                Map.entry("PATCH /api/merchant/shipments/{orderId}", merchant(sub, "path.orderId=" + java.util.UUID.randomUUID(),
+                        "body={\"status\":\"PACKED\"}", "expect=404")),
+                Map.entry("GET /api/merchant/dashboard", merchant(sub)),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
@@ -100,7 +114,7 @@ class ShadedJarSmokeTest {
                 }
 
                 public List<String> stream(TableStream s) {
-                    return List.of(handler, "stream", productId);
+                    return List.of(handler, "stream", productId, s.table().logicalName());
                 }
 
                 public List<String> cognito(CognitoTrigger c) {
@@ -172,5 +186,12 @@ class ShadedJarSmokeTest {
         }
         assertThat(Api.groupsInToken(triggerUser, "Trigger-Probe-1")).as("the trigger, run from its jar, added the user")
                 .containsExactly("customers");
+    }
+
+    /** A back-office probe's arguments: a member of merchants with a merchant id of its own (none of the shop's objects). */
+    private static List<String> merchant(String sub, String... more) {
+        List<String> args = new ArrayList<>(List.of(sub, "claim.cognito:groups=merchants", "claim.custom:merchantId=probe-merchant"));
+        args.addAll(List.of(more));
+        return args;
     }
 }

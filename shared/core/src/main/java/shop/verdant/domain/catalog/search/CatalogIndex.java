@@ -432,13 +432,16 @@ public final class CatalogIndex implements CatalogView {
         return out;
     }
 
-    /** Values with hits, and selected values that exist; most hits first, then by label and value. */
+    /**
+     * Values with hits, and selected values that exist; most hits first, then by label and value. A product without a
+     * value (no brand, no colour) counts under none: "" is not a value a shopper can choose.
+     */
     private static List<FacetValue> valueFacet(Map<String, Integer> counts, Set<String> selected,
                                                java.util.function.Predicate<String> exists,
                                                java.util.function.Function<String, String> label) {
         List<FacetValue> out = new ArrayList<>();
         counts.forEach((value, count) -> {
-            if (count > 0) {
+            if (count > 0 && !value.isEmpty()) {
                 out.add(new FacetValue(value, label.apply(value), count));
             }
         });
