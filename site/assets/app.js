@@ -67,6 +67,8 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
   return data;
 }
 
+const PARCEL_STATUS = { PENDING: 'Being prepared', PACKED: 'Packed', SHIPPED: 'On its way', DELIVERED: 'Delivered', CANCELLED: 'Cancelled' };
+
 export function money(price) {
   if (!price) return '';
   const fmt = new Intl.NumberFormat('en-IE', { style: 'currency', currency: price.currency });
@@ -438,6 +440,7 @@ function renderAccount() {
         el('a', { href: '?view=wishlist', 'data-nav': true, role: 'menuitem' }, 'Wishlist'),
         el('a', { href: '?view=cart', 'data-nav': true, role: 'menuitem' }, 'Cart'),
         canSeeInsights(s) ? el('a', { href: '?view=insights', 'data-nav': true, role: 'menuitem', 'data-testid': 'insights-link' }, 'Insights') : null,
+        isMerchant(s) ? el('a', { href: '?view=merchant', 'data-nav': true, role: 'menuitem', 'data-testid': 'back-office-link' }, 'Your shop') : null,
         el('button', { type: 'button', role: 'menuitem', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')));
     } }, `${s.email} ▾`);
   box.replaceChildren(button);
@@ -446,6 +449,11 @@ function renderAccount() {
 /** Marketing and admins read the insights (the API decides; this only offers the link). */
 function canSeeInsights(s) {
   return !!s && (s.groups || []).some((g) => g === 'marketing' || g === 'admins');
+}
+
+/** Merchants run their shop in the back office (the API decides; this only offers the link). */
+function isMerchant(s) {
+  return !!s && (s.groups || []).includes('merchants');
 }
 
 function signOut() {
@@ -515,6 +523,7 @@ async function renderView(view, p) {
     case 'orders': return viewOrders(p);
     case 'order': return viewOrder(p.get('id'));
     case 'insights': return viewInsightsPage(p);
+    case 'merchant': return viewMerchantPage(p);
     default: return showPage('Not found', el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
   }
 }
@@ -525,6 +534,14 @@ async function viewInsightsPage(p) {
   const { viewInsights } = await import('./insights.js');
   if (seq !== app.seq) return undefined;
   return viewInsights({ api, el, showPage, params: p, go, isCurrent: () => seq === app.seq });
+}
+
+async function viewMerchantPage(p) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  const seq = app.seq;
+  const { viewMerchant } = await import('./merchant.js');
+  if (seq !== app.seq) return undefined;
+  return viewMerchant({ api, el, showPage, params: p, go, isCurrent: () => seq === app.seq });
 }
 
 function afterSignIn(next) {
@@ -960,8 +977,13 @@ async function viewOrder(id) {
     o.shipments && o.shipments.length ? el('section', { 'aria-labelledby': 'parcels-heading', 'data-testid': 'shipments' },
       el('h2', { id: 'parcels-heading' }, o.shipments.length === 1 ? 'Your parcel' : `Your ${o.shipments.length} parcels`),
       el('ul', { class: 'parcels' }, o.shipments.map((sh) => el('li', { 'data-status': `shipment-${sh.status}` },
-        { PENDING: 'Being prepared', PACKED: 'Packed', SHIPPED: 'On its way', DELIVERED: 'Delivered', CANCELLED: 'Cancelled' }[sh.status] || sh.status,
-        sh.trackingNumber ? ` · tracking ${sh.trackingNumber}` : '')))) : null,
+        el('strong', {}, PARCEL_STATUS[sh.status] || sh.status),
+        sh.trackingNumber ? ` · ${sh.carrier || 'tracking'} ${sh.trackingNumber}` : '',
+        // the parcel's timeline: every step it reached, when
+        sh.history && sh.history.length ? el('ol', { class: 'timeline', 'aria-label': 'Parcel timeline', 'data-testid': 'parcel-timeline' },
+          sh.history.map((h) => el('li', { 'data-step': h.status }, el('span', {}, PARCEL_STATUS[h.status] || h.status), ' ',
+            el('time', { datetime: h.at, class: 'muted' }, new Date(h.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })))))
+          : null)))) : null,
     o.shipTo ? el('p', { class: 'muted' }, `Ships to ${o.shipTo.name}, ${o.shipTo.line1}, ${o.shipTo.postcode} ${o.shipTo.city}, ${o.shipTo.country}`) : null,
     el('div', { class: 'actions' }, cancel, el('a', { href: '?view=orders', 'data-nav': true }, 'All orders')));
 }

@@ -1,5 +1,7 @@
 // Marketing's insights: the five aggregations of the insights API for a date range, each as a chart (Chart.js,
 // installed from npm and served by the shop at /vendor/, never from a CDN) with the same numbers in a table under it.
+import { loadCharts } from './charts.js';
+
 const INSIGHTS = [
   { id: 'search-terms', title: 'What visitors search for', empty: 'No searches with words in this range.' },
   { id: 'zero-results', title: 'Searches that found nothing', empty: 'Every search in this range found something.' },
@@ -14,20 +16,6 @@ const CLAY = '#b5593a';
 const number = new Intl.NumberFormat('en-GB');
 /** "1 search", "2 searches": a count with its noun. */
 const count = (n, one, many) => `${number.format(n)} ${n === 1 ? one : many}`;
-
-let chartLibrary;
-/** Chart.js, loaded once from the shop itself. */
-function loadCharts() {
-  chartLibrary = chartLibrary || new Promise((resolve, reject) => {
-    if (window.Chart) { resolve(window.Chart); return; }
-    const s = document.createElement('script');
-    s.src = '/vendor/chart.umd.js';
-    s.onload = () => resolve(window.Chart);
-    s.onerror = () => { chartLibrary = null; reject(new Error('The chart library did not load; the tables below still show every number.')); };
-    document.head.append(s);
-  });
-  return chartLibrary;
-}
 
 const isoDay = (d) => d.toISOString().slice(0, 10);
 

@@ -52,6 +52,18 @@ class StorefrontBrowserTest {
         assertThat(LocalShop.codeHome().resolve("../../site/e2e/screenshots/insights.png").normalize()).isNotEmptyFile();
     }
 
+    @Test
+    void aMerchantCreatesPublishesRestocksAndShips_andTheCustomerSeesTheParcelOnItsWay() throws Exception {
+        String email = "parcel-" + java.util.UUID.randomUUID() + "@example.com";
+        String password = "Parcel-Verdant-2026!";
+        String token = Api.token(email, password);
+        String orderId = PaymentsTest.placeOrder(token, Api.productWithPlentyOfStock(), 1);
+        assertThat(PaymentsTest.pay(token, orderId, "cod", java.util.UUID.randomUUID().toString()).status()).isIn(200, 201);
+        String output = runScript("backoffice.e2e.mjs", 240, java.util.Map.of("EMAIL", email, "PASSWORD", password, "ORDER_ID", orderId));
+        assertThat(output).contains("back office: 9 passed, 0 failed");
+        assertThat(PaymentsTest.order(token, orderId).at("/shipments/0/trackingNumber").asText()).isEqualTo("3SVERDANT0042");
+    }
+
     private static String runScript(String script, int seconds) throws Exception {
         return runScript(script, seconds, java.util.Map.of());
     }
