@@ -27,7 +27,7 @@ public final class PlaceOrderHandler extends ShoppingHandler {
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
         var outcome = services().placeOrder().place(request.requirePrincipal().sub(), request.header("Idempotency-Key"),
-                new PlaceOrderCommand(body.lines(), body.shipTo()), request.visit().visitorId());
+                new PlaceOrderCommand(body.lines(), body.shipTo()), request.visit().visitorId(), request.requirePrincipal().email());
         // a replay renders the order as the first request placed it: the same bytes
         APIGatewayProxyResponseEvent response = ApiResponse.privateJson(201, ShoppingViews.order(outcome.order()));
         response.getHeaders().put("Location", "/api/orders/" + outcome.order().orderId());

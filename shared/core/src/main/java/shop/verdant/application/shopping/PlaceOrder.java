@@ -69,6 +69,12 @@ public final class PlaceOrder {
      * the Orders stream's order_paid joins that visitor's funnel; it is not part of what the key's request means.
      */
     public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command, String visitorId) {
+        return place(customerId, idempotencyKey, command, visitorId, null);
+    }
+
+    /** {@code contactEmail}: the signed-in customer's address, kept on the order for its notifications. */
+    public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command, String visitorId,
+                         String contactEmail) {
         shop.verdant.domain.common.RequestIds.idempotencyKey(idempotencyKey, "order");
         String key = customerId + "#" + idempotencyKey;
         String fingerprint = command.fingerprint();
@@ -119,7 +125,7 @@ public final class PlaceOrder {
         OrderTotals totals = OrderTotals.of(priced.subtotal(), shipTo.destination(), shipping);
         Order order = new Order(newId.get(), customerId, lines, totals, OrderStatus.PENDING_PAYMENT,
                 shipTo, now, now.plus(reservation.get()), now, null,
-                shop.verdant.domain.tracking.BehaviourEvent.isId(visitorId) ? visitorId : null);
+                shop.verdant.domain.tracking.BehaviourEvent.isId(visitorId) ? visitorId : null, contactEmail);
         IdempotencyRecord record = new IdempotencyRecord(key, fingerprint, order, now, now.plus(KEY_LIFETIME));
         try {
             store.place(order, record);

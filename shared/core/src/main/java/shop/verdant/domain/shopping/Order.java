@@ -9,11 +9,12 @@ import shop.verdant.domain.common.Money;
  * An order: priced lines (one per product, quantities already summed), its totals, and where it stands.
  * While PENDING_PAYMENT it holds a stock reservation until {@code expiresAt}. {@code visitorId} is the anonymous
  * visitor id of the browser that placed it (null when none was sent), so that the Orders stream's order_paid joins
- * the visitor's funnel.
+ * the visitor's funnel. {@code contactEmail}: where the customer hears about the order (the signed-in account's email
+ * when it was placed; null when unknown), so notifications need no look-up in the user pool.
  */
 public record Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
                     Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment,
-                    String visitorId) {
+                    String visitorId, String contactEmail) {
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
@@ -21,6 +22,11 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Or
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(totals, "totals");
         lines = List.copyOf(lines);
+    }
+
+    public Order(String orderId, String customerId, List<OrderLine> lines, OrderTotals totals, OrderStatus status,
+                 Address shipTo, Instant createdAt, Instant expiresAt, Instant updatedAt, OrderPayment payment, String visitorId) {
+        this(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, payment, visitorId, null);
     }
 
     /** An order placed without a tracked visit. */
@@ -48,10 +54,12 @@ public record Order(String orderId, String customerId, List<OrderLine> lines, Or
     }
 
     public Order withStatus(OrderStatus next, Instant at) {
-        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at, payment, visitorId);
+        return new Order(orderId, customerId, lines, totals, next, shipTo, createdAt, expiresAt, at, payment, visitorId,
+                contactEmail);
     }
 
     public Order withPayment(OrderPayment paidBy) {
-        return new Order(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, paidBy, visitorId);
+        return new Order(orderId, customerId, lines, totals, status, shipTo, createdAt, expiresAt, updatedAt, paidBy, visitorId,
+                contactEmail);
     }
 }

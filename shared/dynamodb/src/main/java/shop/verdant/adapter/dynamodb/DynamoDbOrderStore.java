@@ -261,6 +261,9 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         if (o.visitorId() != null) {
             item.put("visitorId", s(o.visitorId()));
         }
+        if (o.contactEmail() != null) {
+            item.put("contactEmail", s(o.contactEmail()));
+        }
         if (o.status() == OrderStatus.PENDING_PAYMENT) {
             item.put("pendingShard", s("P" + Math.floorMod(o.orderId().hashCode(), PENDING_SHARDS)));
             item.put("pendingUntil", n(o.expiresAt().getEpochSecond()));
@@ -321,7 +324,8 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         return new Order(str(item, "orderId"), str(item, "customerId"), lines, totals(item),
                 OrderStatus.valueOf(str(item, "status")),
                 shipTo, Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "expiresAt")),
-                Instant.parse(str(item, "updatedAt")), payment, item.containsKey("visitorId") ? str(item, "visitorId") : null);
+                Instant.parse(str(item, "updatedAt")), payment, item.containsKey("visitorId") ? str(item, "visitorId") : null,
+                str(item, "contactEmail"));
     }
 
     private static OrderTotals totals(Map<String, AttributeValue> item) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.verdant.adapter.aws.AwsClients;
 import shop.verdant.application.tracking.BufferedDelivery;
+import shop.verdant.testing.MotoServer;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -34,44 +35,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * moto's S3 as the destination's objects), and against a stand-in that answers FailedPutCount > 0, which moto cannot.
  */
 class FirehoseTransportTest {
-    static Process moto;
+    static MotoServer moto;
     static String motoUrl;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        Path exe = Path.of(System.getProperty("user.home"), ".pyenv", "shims", "moto_server");
-        String command = Files.isExecutable(exe) ? exe.toString() : "moto_server";
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try {
-            moto = new ProcessBuilder(command, "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "moto.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("moto_server is missing: this test needs moto (in the machine image, "
-                    + "~/.pyenv/shims/moto_server)", e);
-        }
-        motoUrl = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create(motoUrl + "/moto-api/")).build(), HttpResponse.BodyHandlers.discarding());
-                break;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !moto.isAlive()) {
-                    throw new IllegalStateException("moto_server did not start: " + Files.readString(Path.of("target", "moto.log")));
-                }
-                Thread.sleep(200);
-            }
-        }
+        moto = MotoServer.start();
+        motoUrl = moto.url();
     }
 
     @AfterAll
     static void stopMoto() {
         if (moto != null) {
-            moto.destroy();
+            moto.close();
         }
     }
 
