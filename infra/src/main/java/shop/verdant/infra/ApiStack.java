@@ -134,6 +134,7 @@ public final class ApiStack extends Stack {
                         java.util.stream.Stream.concat(java.util.stream.Stream.of(
                                 deps.auth().dashboardsIdentities().getAuthenticatedRole().getRoleArn()),
                                 deps.auth().dashboardRoles().values().stream().map(r -> r.getRoleArn())).toList()));
+        ShopFunction.Mail mail = mailIdentity();
         for (FunctionGroup group : groupsOf(deps.triggers())) {
             List<Trigger> own = deps.triggers().stream()
                     .filter(t -> t.handler().group().equals(group) && !(t instanceof shop.verdant.contract.CognitoTrigger))
@@ -143,7 +144,7 @@ public final class ApiStack extends Stack {
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
-                        secretsOf(group, own, secrets), placement(group, deps), tracking)));
+                        secretsOf(group, own, secrets), placement(group, deps), tracking, mail)));
             }
         }
 
@@ -259,6 +260,23 @@ public final class ApiStack extends Stack {
             }
         }
         return out;
+    }
+
+    /**
+     * The shop's SES identity for customer emails: the domain of the sender address (cdk.json context
+     * {@code verdant:mailFrom}, default orders@verdant.example), verified by its DKIM records (EasyDKIM; the DNS records
+     * are the stack's to publish where the domain is hosted), and the site's URL for the links ({@code verdant:shopUrl}).
+     */
+    private ShopFunction.Mail mailIdentity() {
+        Object configured = getNode().tryGetContext("verdant:mailFrom");
+        String from = configured == null ? "orders@verdant.example" : configured.toString();
+        String domain = from.substring(from.indexOf('@') + 1);
+        software.amazon.awscdk.services.ses.EmailIdentity.Builder.create(this, "MailIdentity")
+                .identity(software.amazon.awscdk.services.ses.Identity.domain(domain))
+                .build();
+        Object url = getNode().tryGetContext("verdant:shopUrl");
+        return new ShopFunction.Mail(from, "arn:" + getPartition() + ":ses:" + getRegion() + ":" + getAccount() + ":identity/" + domain,
+                url == null ? "https://shop.verdant.example/" : url.toString());
     }
 
     private static ShopFunction.Placement placement(FunctionGroup group, Props deps) {

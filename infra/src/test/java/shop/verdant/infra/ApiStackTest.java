@@ -154,6 +154,50 @@ class ApiStackTest {
         assertThat(follow).contains("dynamodb:GetRecords", "FnGetAttProducts").doesNotContain("FnGetAttOrders");
     }
 
+    /** Every statement of a function's policies that grants an ses: action, as text. */
+    @SuppressWarnings("unchecked")
+    private static List<String> sesStatementsOf(String functionName) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Template t : Synth.functionTemplates()) {
+            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+                if (id.startsWith(functionName + "Role")) {
+                    var doc = (Map<String, Object>) Synth.props(policy).get("PolicyDocument");
+                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
+                        if (st.get("Action").toString().contains("ses:")) {
+                            out.add(st.toString());
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void theBackOfficeRunsOutsideTheVpc_readsWithoutWriting_andOnlyTheNotifiersSendEmail_asTheShopOnly() {
+        Map<String, Set<String>> list = dynamoActionsOf("ListOwnProducts");
+        assertThat(list.keySet()).containsExactly("Products");
+        assertThat(list.get("Products")).doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        // stock moves only with UpdateItem: the adjustment cannot put or delete a product
+        assertThat(dynamoActionsOf("AdjustStock").get("Products")).contains("dynamodb:UpdateItem")
+                .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem");
+        assertThat(dynamoActionsOf("SalesDashboard").get("MerchantSales")).doesNotContain("dynamodb:UpdateItem");
+        assertThat(Synth.props(functionFor("shop.verdant.merchant.CreateProductHandler"))).doesNotContainKey("VpcConfig");
+        for (Trigger t : Contract.TRIGGERS) {
+            List<String> ses = sesStatementsOf(t.handler().functionName());
+            if (t.handler().needs().contains(shop.verdant.contract.Need.EMAIL)) {
+                assertThat(ses).as(t.handler().functionName()).hasSize(1);
+                assertThat(ses.get(0)).contains("ses:SendEmail", "identity/verdant.example", "ses:FromAddress=orders@verdant.example")
+                        .doesNotContain("ses:*");
+            } else {
+                assertThat(ses).as(t.handler().functionName() + " sends no email").isEmpty();
+            }
+        }
+        assertThat(Synth.props(functionFor("shop.verdant.merchant.NotifyShipmentChangesHandler")).toString())
+                .contains("MAIL_FROM=orders@verdant.example", "SHOP_URL=");
+        Synth.API.resourceCountIs("AWS::SES::EmailIdentity", 1);
+    }
+
     @Test
     void catalogFunctionsRunInTheVpc_withTlsRedis_andReadTheirSecretsThroughTheExtension() {
         Map<String, Object> search = Synth.props(functionFor("shop.verdant.catalog.SearchProductsHandler"));

@@ -48,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> securityHeaders = SecurityHeaders.all(null);
     private volatile CognitoProxy cognito;
     private volatile Function<String, List<String>> mailbox;
+    private volatile LocalMailbox outbox;
     private volatile StripeStandIn stripe;
 
     public Gateway(int port, List<Route> routes, Path siteDir, String imagesBaseUrl,
@@ -98,8 +99,12 @@ public final class Gateway implements AutoCloseable {
         this.stripe = standIn;
     }
 
-    /** {@code GET /local/mailbox?email=} answers the confirmation codes "sent" to an address (local shop only). */
-    public void mailbox(Function<String, List<String>> codesFor) {
+    /**
+     * {@code GET /local/mailbox?email=} answers the confirmation codes and the emails "sent" to an address (local shop
+     * only): JSON, or a page for a browser.
+     */
+    public void mailbox(Function<String, List<String>> codesFor, LocalMailbox sent) {
+        this.outbox = sent;
         this.mailbox = codesFor;
     }
 
@@ -138,8 +143,14 @@ public final class Gateway implements AutoCloseable {
             }
             if (path.equals("/local/mailbox") && mailbox != null) {
                 String email = ApiGateway.parseQuery(r.rawQuery()).getOrDefault("email", List.of("")).get(0);
-                return Exchange.Response.json(200, Json.write(Map.of("email", email, "codes", mailbox.apply(email))),
-                        Map.of("Cache-Control", "no-store"));
+                List<String> codes = mailbox.apply(email);
+                String accept = r.header("Accept");
+                if (accept != null && accept.contains("text/html") && outbox != null) {
+                    return Exchange.Response.of(200, "text/html; charset=utf-8", LocalMailbox.page(email, codes, outbox.to(email))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
+                }
+                return Exchange.Response.json(200, Json.write(outbox == null ? Map.of("email", email, "codes", codes)
+                        : outbox.json(email, codes)), Map.of("Cache-Control", "no-store"));
             }
             if (path.equals("/config.json")) {
                 return site.config();

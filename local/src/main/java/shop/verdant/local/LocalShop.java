@@ -117,6 +117,7 @@ public final class LocalShop implements AutoCloseable {
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private StripeStandIn stripe;
     private LocalTracking tracking;
+    private LocalMailbox mailbox;
     private volatile boolean closed;
 
     private LocalShop() {
@@ -208,8 +209,11 @@ public final class LocalShop implements AutoCloseable {
         String openSearchUrl = openSearch.join();
         OpenSearchHttp openSearchHttp = OpenSearchHttp.unsigned(openSearchUrl);
         tracking = track(new LocalTracking(openSearchHttp, java.time.Clock.systemUTC()));
+        mailbox = new LocalMailbox(work.resolve("mailbox.jsonl"));
         // every handler created from here on emits into the local delivery, as Lambda ships their log lines on AWS
         shop.verdant.http.BehaviourSinks.install(tracking.behaviourSink());
+        // and every email they send lands in the local mailbox, as SES would deliver it on AWS
+        shop.verdant.http.Mailers.install(mailbox);
         System.setProperty("OPENSEARCH_URL", openSearchUrl);
         endpoints.put("OpenSearch", openSearchUrl + " (behaviour-*, access-logs-*" + (o.search().equals("opensearch")
                 ? "; search served from index " + SEARCH_INDEX + ")" : ")"));
@@ -256,8 +260,9 @@ public final class LocalShop implements AutoCloseable {
         gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
         gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
                 triggers.postConfirmation());
-        gateway.mailbox(cognito::mailbox);
+        gateway.mailbox(cognito::mailbox, mailbox);
         URI gatewayUrl = URI.create("http://127.0.0.1:" + gateway.port());
+        System.setProperty("SHOP_URL", gatewayUrl + "/");   // the links in customers' emails
         String realStripe = System.getenv("STRIPE_SECRET_KEY");
         if (realStripe != null && realStripe.startsWith("sk_test_") && System.getenv("STRIPE_WEBHOOK_SECRET") != null
                 && System.getenv("STRIPE_PUBLISHABLE_KEY") != null) {
@@ -529,7 +534,7 @@ public final class LocalShop implements AutoCloseable {
         for (CognitoSetup.DemoUser u : CognitoSetup.DEMO_USERS) {
             banner.append(String.format("  %-10s %-26s %s%n", u.role(), u.email(), u.password()));
         }
-        banner.append(String.format("Sign-up confirmation codes: %slocal/mailbox?email=ADDRESS (and %s)%n",
+        banner.append(String.format("Emails and sign-up codes: %slocal/mailbox?email=ADDRESS (and %s)%n",
                 shop.url(), o.workDir().resolve("cognito-local.log")));
         banner.append(String.format("%nData: %s. Press Ctrl-C to stop.%n",
                 dataDir == null ? "in memory, gone when you stop" : "kept in " + dataDir));

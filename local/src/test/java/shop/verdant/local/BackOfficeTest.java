@@ -223,7 +223,7 @@ class BackOfficeTest {
     }
 
     @Test
-    void aParcelMovesStepByStep_andItsDeliveryPaysACashOnDeliveryOrder() {
+    void aParcelMovesStepByStep_andItsDeliveryPaysACashOnDeliveryOrder_andTheCustomerHearsOfEachStep() throws Exception {
         String customer = Api.customerA();
         String orderId = PaymentsTest.placeOrder(customer, Api.productWithPlentyOfStock(), 1);
         Api.Response cod = PaymentsTest.pay(customer, orderId, "cod", "cod-" + UUID.randomUUID());
@@ -257,6 +257,40 @@ class BackOfficeTest {
         order.at("/shipments/0/history").forEach(h -> timeline.add(h.get("status").asText()));
         assertThat(timeline).containsExactly("PENDING", "PACKED", "SHIPPED", "DELIVERED");
         assertThat(order.at("/shipments/0/history/0/actor").isMissingNode()).as("staff stay anonymous to customers").isTrue();
+
+        // and the customer was told each time, once: confirmed, shipped (with the tracking number), delivered
+        List<JsonNode> mails = mailsAbout("customer@verdant.local", orderId, 3);
+        assertThat(mails).extracting(m -> m.get("subject").asText()).containsExactly(
+                "Your Verdant order " + orderId.substring(orderId.length() - 8) + " is confirmed",
+                "Your Verdant parcel is on its way (" + orderId.substring(orderId.length() - 8) + ")",
+                "Your Verdant parcel was delivered (" + orderId.substring(orderId.length() - 8) + ")");
+        assertThat(mails.get(1).get("text").asText()).contains("PostNL", "3SABCD1234567", "?view=order&id=" + orderId);
+        assertThat(mails.get(1).get("html").asText()).contains("<li>1 × ").contains("3SABCD1234567");
+    }
+
+    /** The local mailbox's messages to {@code email} about the order, once there are {@code expected} of them (10 s at most). */
+    static List<JsonNode> mailsAbout(String email, String orderId, int expected) throws InterruptedException {
+        String tail = orderId.substring(orderId.length() - 8);
+        List<JsonNode> found = new ArrayList<>();
+        for (long end = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < end; Thread.sleep(100)) {
+            found.clear();
+            Api.call("GET", "/local/mailbox?email=" + email, null, null).json().get("messages").forEach(m -> {
+                if (m.get("subject").asText().contains(tail)) {
+                    found.add(m);
+                }
+            });
+            if (found.size() >= expected) {
+                break;
+            }
+        }
+        Thread.sleep(300);   // nothing more may come: a notice is sent once
+        found.clear();
+        Api.call("GET", "/local/mailbox?email=" + email, null, null).json().get("messages").forEach(m -> {
+            if (m.get("subject").asText().contains(tail)) {
+                found.add(m);
+            }
+        });
+        return found;
     }
 
     /** What the Orders table says merchant B sold: orders, units, gross and the merchant's share of refunds (exact here). */

@@ -3,6 +3,7 @@ package shop.verdant.merchant;
 import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
 import java.util.function.Supplier;
+import shop.verdant.adapter.dynamodb.DynamoDbBackOffice;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.metrics.PowertoolsMetrics;
 import shop.verdant.application.backoffice.MerchantProducts;
@@ -10,31 +11,48 @@ import shop.verdant.application.backoffice.MerchantSales;
 import shop.verdant.application.backoffice.MerchantShipments;
 import shop.verdant.application.backoffice.MerchantStock;
 import shop.verdant.application.payments.CashOnDelivery;
+import shop.verdant.adapter.ses.SesMailer;
+import shop.verdant.application.notifications.NotifyCustomers;
+import shop.verdant.application.notifications.port.Mailer;
+import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
+import shop.verdant.http.Mailers;
 import shop.verdant.config.Priming;
 import shop.verdant.domain.common.Money;
 import shop.verdant.http.Metrics;
 
 /**
- * The back office's object graph, built on first use. Only DynamoDB: search follows the Products stream and the
- * dashboard's aggregates the Orders stream, so these functions need no cache, no VPC and no secret.
+ * The back office's object graph, built on first use. DynamoDB, and SES for the customer's emails: search follows the
+ * Products stream and the dashboard's aggregates the Orders stream, so these functions need no cache, no VPC and no
+ * secret.
  */
 public final class MerchantWiring {
     private MerchantWiring() {
     }
 
-    public record Services(MerchantProducts products, MerchantStock stock, MerchantShipments shipments, MerchantSales sales) {
+    public record Services(MerchantProducts products, MerchantStock stock, MerchantShipments shipments, MerchantSales sales,
+                           NotifyCustomers notices) {
     }
 
     public static Services create(DynamoDbStores stores, Clock clock) {
         Supplier<String> ids = () -> UuidCreator.getTimeOrderedEpoch().toString();
-        var catalog = stores.merchantCatalog();
+        var backOffice = new DynamoDbBackOffice(stores.client());
+        var catalog = backOffice.catalog();
         // cash on delivery is collected here (at the last parcel's delivery), never started: its limit does not apply
         CashOnDelivery cod = new CashOnDelivery(Money.of(Long.MAX_VALUE, "EUR"), stores.payments(), clock);
         return new Services(new MerchantProducts(catalog, stores.categories(), stores.brands(), clock, ids),
                 new MerchantStock(catalog, clock, ids),
-                new MerchantShipments(stores.shipmentDesk(), stores.orders(), cod, clock),
-                new MerchantSales(stores.salesLedger(), catalog, clock));
+                new MerchantShipments(backOffice.shipments(), stores.orders(), cod, clock),
+                new MerchantSales(backOffice.sales(), catalog, clock),
+                new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")));
+    }
+
+    /** The local shop's mailbox when it installed one; SES (from MAIL_FROM) otherwise, made on the first email. */
+    static Mailer mailer() {
+        return Mailers.installed().orElseGet(() -> {
+            Supplier<Mailer> ses = Lazy.memoize(SesMailer::fromEnvironment);
+            return email -> ses.get().send(email);
+        });
     }
 
     static final Supplier<Services> SERVICES = Lazy.memoize(() -> create(DynamoDbStores.fromEnvironment(), Clock.systemUTC()));

@@ -28,7 +28,8 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
      */
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
-                        Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking) {
+                        Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking,
+                        ShopFunction.Mail mail) {
     }
 
     private final Props props;
@@ -59,7 +60,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
         software.amazon.awscdk.Duration timeout = trigger instanceof shop.verdant.contract.DeployHook
                 ? software.amazon.awscdk.Duration.seconds(120) : ShopFunction.DEFAULT_TIMEOUT;
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
-                props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout));
+                props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout, props.mail()));
     }
 
     @Override

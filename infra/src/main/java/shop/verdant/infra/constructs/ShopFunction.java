@@ -47,11 +47,15 @@ public final class ShopFunction extends Construct {
      * secrets extension as {@code NAME_SECRET_ARN}.
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
-                        Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout) {
+                        Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout, Mail mail) {
         public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                      Map<String, ISecret> secrets, Placement placement) {
-            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT);
+            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null);
         }
+    }
+
+    /** The shop's SES sending identity, for the EMAIL need: the sender address, the identity's ARN, the site's URL. */
+    public record Mail(String from, String identityArn, String shopUrl) {
     }
 
     /** What a function may take: an API answer within API Gateway's limits, a batch of stream records. */
@@ -134,6 +138,18 @@ public final class ShopFunction extends Construct {
 
         handler.tables().forEach((spec, access) -> grant(role, props.tables().get(spec), access, spec));
         track(handler, props.tracking(), logs, role);
+        if (handler.needs().contains(Need.EMAIL)) {
+            Mail mail = props.mail();
+            if (mail == null) {
+                throw new IllegalArgumentException(handler.className() + " sends email, and no sending identity was given");
+            }
+            function.addEnvironment("MAIL_FROM", mail.from());
+            function.addEnvironment("SHOP_URL", mail.shopUrl());
+            // SendEmail through the shop's identity only, and only as its sender address
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("ses:SendEmail")).resources(List.of(mail.identityArn()))
+                    .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", mail.from()))).build());
+        }
         props.secrets().values().forEach(secret -> secret.grantRead(role));
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")

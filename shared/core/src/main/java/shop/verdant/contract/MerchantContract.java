@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The merchant back office: a merchant's own products, stock, shipments and sales. Writes DynamoDB only (outside
- * the VPC): search follows the Products stream, the dashboard's aggregates follow the Orders stream. Every route is
+ * The merchant back office: a merchant's own products, stock, shipments and sales, and what follows a sale (the
+ * customer's emails). Writes DynamoDB only (outside the VPC): search follows the Products stream, the dashboard's
+ * aggregates and the confirmation follow the Orders stream, the parcel emails the Shipments stream. Every route is
  * for merchants, and the merchant is the token's ({@code custom:merchantId} with membership in {@code merchants}).
  */
 public final class MerchantContract {
@@ -58,6 +59,14 @@ public final class MerchantContract {
             merchant("GET", "/api/merchant/dashboard", handler("SalesDashboardHandler",
                     Map.of(Tables.MERCHANT_SALES, READ, Tables.PRODUCTS, READ),
                     "Revenue net of refunds, orders, units, average order value, top products, low stock, by day")),
-            new TableStream(handler("KeepSalesLedgerHandler", Map.of(Tables.MERCHANT_SALES, WRITE),
-                    "Counts each sale and refund into its merchants' daily sales, once per order change"), Tables.ORDERS));
+            // one reader of the Orders stream for everything after a sale (a shard serves two readers well; the insights
+            // are the other): the merchants' sales, and the customer's confirmation
+            new TableStream(GROUP.handler("FollowSoldOrdersHandler",
+                    Map.of(Tables.MERCHANT_SALES, WRITE, Tables.PROCESSED_EVENTS, WRITE),
+                    "Counts each sale and refund into its merchants' daily sales and emails the customer the confirmation, "
+                            + "once per order change", Set.of(Need.EMAIL)), Tables.ORDERS),
+            new TableStream(GROUP.handler("NotifyShipmentChangesHandler",
+                    Map.of(Tables.ORDERS, READ, Tables.PROCESSED_EVENTS, WRITE),
+                    "Emails the customer when a parcel ships (with its tracking number) and when it is delivered, once each",
+                    Set.of(Need.EMAIL)), Tables.SHIPMENTS));
 }

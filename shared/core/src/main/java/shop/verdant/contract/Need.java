@@ -42,7 +42,12 @@ public enum Need {
      * Points OpenSearch Dashboards' sign-in at the token's role (on deploy): lists the user pool's app clients, reads
      * and sets the identity pool's role mappings, and passes its roles.
      */
-    DASHBOARDS_SIGN_IN(null);
+    DASHBOARDS_SIGN_IN(null),
+    /**
+     * Sends customer emails through SES from the shop's verified identity ({@code MAIL_FROM}; {@code SHOP_URL} for the
+     * links in them); the local shop delivers them into its mailbox.
+     */
+    EMAIL(null);
 
     private final String secret;
 

@@ -31,6 +31,11 @@ public final class DynamoDbStores {
         return new DynamoDbStores(DynamoDb::client);
     }
 
+    /** The one client these stores share, made on first use (for the back office's stores, {@link DynamoDbBackOffice}). */
+    public Supplier<DynamoDbClient> client() {
+        return client;
+    }
+
     public ProductRepository products() {
         return Lazy.of(ProductRepository.class,
                 () -> new DynamoDbProductRepository(client.get(), Env.require(Tables.PRODUCTS.envVar())));
@@ -60,23 +65,6 @@ public final class DynamoDbStores {
         return Lazy.of(OrderStore.class, () -> new DynamoDbOrderStore(client.get(), Env.require(Tables.ORDERS.envVar()),
                 Env.require(Tables.PRODUCTS.envVar()), Env.get(Tables.IDEMPOTENCY.envVar(), ""),
                 Env.get(Tables.SHIPMENTS.envVar(), null)));
-    }
-
-    /** The back office's products, SKU guards and stock movements. */
-    public shop.verdant.application.backoffice.port.MerchantCatalogStore merchantCatalog() {
-        return Lazy.of(shop.verdant.application.backoffice.port.MerchantCatalogStore.class,
-                () -> new DynamoDbMerchantCatalog(client.get(), Env.require(Tables.PRODUCTS.envVar()),
-                        Env.get(Tables.PRODUCT_SKUS.envVar(), ""), Env.get(Tables.STOCK_MOVEMENTS.envVar(), "")));
-    }
-
-    public shop.verdant.application.backoffice.port.ShipmentDesk shipmentDesk() {
-        return Lazy.of(shop.verdant.application.backoffice.port.ShipmentDesk.class,
-                () -> new DynamoDbShipmentDesk(client.get(), Env.require(Tables.SHIPMENTS.envVar())));
-    }
-
-    public shop.verdant.application.backoffice.port.SalesLedger salesLedger() {
-        return Lazy.of(shop.verdant.application.backoffice.port.SalesLedger.class,
-                () -> new DynamoDbSalesLedger(client.get(), Env.require(Tables.MERCHANT_SALES.envVar())));
     }
 
     /** Payments with their order and stock changes; also the ledger cash on delivery keeps. */

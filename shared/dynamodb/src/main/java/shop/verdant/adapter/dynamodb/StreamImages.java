@@ -19,6 +19,12 @@ public final class StreamImages {
         return image == null || image.isEmpty() ? null : DynamoDbOrderStore.toOrder(item(image));
     }
 
+    /** The shipment a Shipments image holds; null for no image. */
+    public static shop.verdant.domain.shopping.Shipment shipment(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        return image == null || image.isEmpty() ? null : ShipmentItems.toDomain(item(image));
+    }
+
     static Map<String, AttributeValue> item(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         image.forEach((k, v) -> out.put(k, value(v)));

@@ -11,32 +11,36 @@ import shop.verdant.adapter.dynamodb.StreamImages;
 import shop.verdant.http.Log;
 
 /**
- * Consumes the Orders stream into the merchants' daily sales: a sale (PAID, or CONFIRMED for cash on delivery) and
- * each refund, counted once per order change (the ledger's markers make a redelivered record a no-op). A record that
- * fails is reported as the batch's first failure, so Lambda retries from it and nothing after it is lost.
+ * Consumes the Orders stream for what follows a sale: each sale (PAID, or CONFIRMED for cash on delivery) and refund
+ * counted into its merchants' daily sales, and the customer's confirmation email; each once per order change (the
+ * ledger's markers and the notice log make a redelivered record a no-op). A record that fails is reported as the
+ * batch's first failure, so Lambda retries from it and nothing after it is lost.
  */
-public final class KeepSalesLedgerHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class FollowSoldOrdersHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final Supplier<MerchantWiring.Services> services;
 
-    public KeepSalesLedgerHandler() {
+    public FollowSoldOrdersHandler() {
         this(MerchantWiring.SERVICES);
     }
 
-    public KeepSalesLedgerHandler(Supplier<MerchantWiring.Services> services) {
+    public FollowSoldOrdersHandler(Supplier<MerchantWiring.Services> services) {
         this.services = services;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        Log.invocation(context == null ? null : context.getAwsRequestId(), "KeepSalesLedger");
+        Log.invocation(context == null ? null : context.getAwsRequestId(), "FollowSoldOrders");
         try {
             List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 try {
                     var change = record.getDynamodb();
-                    services.get().sales().record(StreamImages.order(change.getOldImage()), StreamImages.order(change.getNewImage()));
+                    var before = StreamImages.order(change.getOldImage());
+                    var after = StreamImages.order(change.getNewImage());
+                    services.get().sales().record(before, after);
+                    services.get().notices().orderChanged(before, after);
                 } catch (RuntimeException e) {
-                    Log.warn("sales not recorded, retried from record " + record.getDynamodb().getSequenceNumber(), e);
+                    Log.warn("sale not followed up, retried from record " + record.getDynamodb().getSequenceNumber(), e);
                     failures.add(StreamsEventResponse.BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
                     break;
