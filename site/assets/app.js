@@ -43,7 +43,7 @@ const CART_TOKEN = 'verdant.cartToken';
 const cartToken = () => { try { return localStorage.getItem(CART_TOKEN); } catch { return null; } };
 
 /** Calls the API: signed in, with the (refreshed) id token; as a visitor, with the cart token if there is one. */
-async function api(path, { method = 'GET', body, headers = {} } = {}) {
+async function api(path, { method = 'GET', body, raw, text = false, headers = {} } = {}) {
   const h = { Accept: 'application/json', ...headers };
   const visitor = visitorId();
   const session = sessionId();
@@ -53,7 +53,8 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
   if (token) h.Authorization = `Bearer ${token}`;
   else if (cartToken() && path.startsWith('/cart')) h['X-Cart-Token'] = cartToken();
   if (body !== undefined) h['Content-Type'] = 'application/json';
-  const res = await fetch(app.apiBase + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(app.apiBase + path, { method, headers: h, body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body) });
+  if (text && res.ok) return res.text();
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     if (res.status === 401 && token) { auth.signOut(); renderAccount(); }

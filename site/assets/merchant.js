@@ -15,12 +15,13 @@ const isoDay = (d) => d.toISOString().slice(0, 10);
 
 export async function viewMerchant(ctx) {
   const tab = ctx.params.get('tab') || 'products';
-  const tabs = ctx.el('nav', { class: 'tabs', 'aria-label': 'Back office' }, [['products', 'Products'], ['shipments', 'Shipments'], ['dashboard', 'Sales']]
+  const tabs = ctx.el('nav', { class: 'tabs', 'aria-label': 'Back office' }, [['products', 'Products'], ['import', 'Import'], ['shipments', 'Shipments'], ['dashboard', 'Sales']]
     .map(([id, label]) => ctx.el('a', { href: `?view=merchant&tab=${id}`, 'data-nav': true, 'data-testid': `bo-tab-${id}`,
       'aria-current': (tab === id || (tab === 'edit' && id === 'products')) ? 'page' : null }, label)));
   switch (tab) {
     case 'edit': return editProduct(ctx, tabs, ctx.params.get('id'));
     case 'shipments': return shipments(ctx, tabs);
+    case 'import': return importWizard(ctx, tabs);
     case 'dashboard': return dashboard(ctx, tabs);
     default: return products(ctx, tabs);
   }
@@ -333,3 +334,80 @@ async function dashboard({ api, el, showPage, params, go, isCurrent }, tabs) {
       options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } } });
   } catch (err) { chartNote.textContent = err.message; }
 }
+
+/** Sends the file as the API wants it (text/csv), with the caller's token; the answer or a refusal. */
+async function upload(api, file, run) {
+  const text = await file.text();
+  return api(`/merchant/imports${run ? '?run=true' : ''}`, { method: 'POST', raw: text, headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
+
+async function importWizard({ api, el, showPage, isCurrent }, tabs) {
+  const file = el('input', { type: 'file', accept: '.csv,text/csv', id: 'import-file', required: true, 'data-testid': 'bo-import-file' });
+  const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'bo-import-status' });
+  const report = el('div', { 'data-testid': 'bo-import-report' });
+  const progress = el('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Import progress', 'data-testid': 'bo-import-progress' });
+  const runButton = el('button', { type: 'button', class: 'btn', hidden: true, 'data-testid': 'bo-import-run' }, 'Import the valid rows');
+  const template = el('a', { href: '#', 'data-testid': 'bo-import-template' }, 'Download the template');
+  template.addEventListener('click', async (e) => {
+    e.preventDefault();
+    try { download(await api('/merchant/import-template', { text: true }), 'verdant-import-template.csv'); } catch (err) { said.textContent = refusal(err); }
+  });
+  let job = null;
+  const show = (j) => {
+    job = j;
+    const rows = [['Rows in the file', j.rowsTotal], ['Valid', j.rowsValid], ['With problems', j.errorCount]];
+    if (j.status !== 'VALIDATED') rows.push(['Done', `${j.rowsDone} of ${j.rowsValid}`], ['Created', j.created], ['Updated', j.updated], ['Unchanged', j.unchanged]);
+    const errorsLink = j.errorCount ? el('a', { href: '#', 'data-testid': 'bo-import-errors' }, 'Download the error report (CSV)') : null;
+    if (errorsLink) {
+      errorsLink.addEventListener('click', async (e) => {
+        e.preventDefault();
+        download(await api(`/merchant/imports/${encodeURIComponent(j.id)}/errors`, { text: true }), `import-${j.id}-errors.csv`);
+      });
+    }
+    report.replaceChildren(
+      el('table', { class: 'insight-table' }, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', { class: 'num' }, String(v)))))),
+      j.errors.length ? el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rows with problems' },
+        el('table', { class: 'insight-table', 'data-testid': 'bo-import-problems' },
+          el('thead', {}, el('tr', {}, ['Row', 'Column', 'Problem'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, j.errors.map((e) => el('tr', {}, el('td', {}, String(e.row)), el('td', {}, e.column), el('td', {}, e.message)))))) : null,
+      errorsLink);
+    runButton.hidden = j.status !== 'VALIDATED' || !j.rowsValid;
+    progress.hidden = j.status === 'VALIDATED';
+    progress.value = j.rowsValid ? Math.round((100 * j.rowsDone) / j.rowsValid) : 100;
+    said.textContent = { VALIDATED: j.rowsValid ? 'Checked: nothing is imported yet.' : 'No row can be imported; fix the file and upload it again.',
+      QUEUED: 'Queued…', RUNNING: `Importing… ${progress.value}%`, DONE: 'Done.' }[j.status] || j.status;
+    if (j.stalled) said.textContent = 'This import has not moved for 5 minutes; the shop\'s team has been alerted.';
+  };
+  const poll = async () => {
+    while (job && job.status !== 'DONE' && job.status !== 'VALIDATED' && isCurrent()) {
+      await new Promise((r) => setTimeout(r, 700));
+      show(await api(`/merchant/imports/${encodeURIComponent(job.id)}`));
+    }
+  };
+  const form = el('form', { class: 'bo-stock', 'data-testid': 'bo-import-form' }, el('label', { for: 'import-file' }, 'CSV file'), file,
+    el('button', { type: 'submit', class: 'btn secondary' }, 'Check the file'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!file.files.length) { said.textContent = 'Choose a CSV file first.'; file.focus(); return; }
+    said.textContent = 'Checking every row…';
+    try { show(await upload(api, file.files[0], false)); } catch (err) { report.replaceChildren(); said.textContent = refusal(err); said.className = 'error-text'; }
+  });
+  runButton.addEventListener('click', async () => {
+    try { show(await api(`/merchant/imports/${encodeURIComponent(job.id)}/run`, { method: 'POST' })); await poll(); } catch (err) { said.textContent = refusal(err); }
+  });
+  showPage('Import products', tabs,
+    el('p', {}, 'Add or update many products at once from a CSV file (UTF-8, up to 10 MB and 50,000 rows). Products are matched by your SKU; ',
+      'the file is checked first and nothing changes until you import it. ', template, '.'),
+    form, said, progress, report, runButton);
+}
+
+/** Offers text as a file to save. */
+function download(text, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+

@@ -34,7 +34,7 @@ class DependencyRuleTest {
     @Test
     void everyModuleIsSeen() {
         for (String pkg : List.of("domain", "application", "http", "contract", "config", "adapter.aws", "adapter.dynamodb",
-                "adapter.redis", "adapter.opensearch", "adapter.firehose", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog",
+                "adapter.redis", "adapter.opensearch", "adapter.firehose", "adapter.ses", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog",
                 "shopping", "accounts", "insights", "merchant", "application.backoffice", "domain.backoffice",
                 "infra", "infra.constructs", "local")) {
             assertThat(CLASSES.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("shop.verdant." + pkg + ".")))
@@ -76,15 +76,15 @@ class DependencyRuleTest {
     @Test
     void functionGroupsWireAdaptersButNeverBuildClients() {
         check(noClasses().that().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..", "shop.verdant.accounts..",
-                        "shop.verdant.insights..")
+                        "shop.verdant.insights..", "shop.verdant.merchant..")
                 .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY)
                 .orShould().dependOnClassesThat().resideInAnyPackage("shop.verdant.infra..", "shop.verdant.local.."));
     }
 
     @Test
     void adaptersDoNotReachIntoEachOther_butShareTheAwsClientSetup() {
-        for (String a : List.of("dynamodb", "redis", "opensearch", "firehose", "jwt", "cognito", "secrets", "aws")) {
-            List<String> others = List.of("dynamodb", "redis", "opensearch", "firehose", "jwt", "cognito", "secrets", "aws").stream()
+        for (String a : List.of("dynamodb", "redis", "opensearch", "firehose", "ses", "jwt", "cognito", "secrets", "aws")) {
+            List<String> others = List.of("dynamodb", "redis", "opensearch", "firehose", "ses", "jwt", "cognito", "secrets", "aws").stream()
                     .filter(o -> !o.equals(a) && !o.equals("aws")).map(o -> "shop.verdant.adapter." + o + "..").toList();
             check(noClasses().that().resideInAPackage("shop.verdant.adapter." + a + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new)));

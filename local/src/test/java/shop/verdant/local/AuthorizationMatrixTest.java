@@ -35,6 +35,7 @@ class AuthorizationMatrixTest {
     static String productOfMerchant;
     static String draftOfMerchant;
     static String shippedByMerchant;
+    static String importOfMerchant;
     static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -61,6 +62,10 @@ class AuthorizationMatrixTest {
                 "MX-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Cup", 800, "ACTIVE")).json().get("id").asText();
         draftOfMerchant = Api.call("POST", "/api/merchant/products", merchant, BackOfficeTest.productBody(
                 "MX-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Draft", 800, null)).json().get("id").asText();
+        var uploaded = ImportTest.upload(merchant, "sku,name,price,category\r\nMX-" + UUID.randomUUID().toString().substring(0, 8)
+                + ",Matrix Jar,4.50,nowhere\r\n", false);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        importOfMerchant = uploaded.json().get("id").asText();
         shippedByMerchant = PaymentsTest.placeOrder(TOKENS.get(Caller.CUSTOMER_A), product, 1);
         assertThat(PaymentsTest.pay(TOKENS.get(Caller.CUSTOMER_A), shippedByMerchant, "cod", UUID.randomUUID().toString())
                 .status()).isIn(200, 201);
@@ -165,7 +170,15 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/merchant/shipments", c -> "/api/merchant/shipments?status=PENDING", c -> null, merchants(200, 200)),
                 new Row("PATCH", "/api/merchant/shipments/{orderId}", c -> "/api/merchant/shipments/" + shippedByMerchant,
                         c -> "{\"status\":\"PACKED\"}", merchants(200, 404)),
-                new Row("GET", "/api/merchant/dashboard", c -> "/api/merchant/dashboard", c -> null, merchants(200, 200)));
+                new Row("GET", "/api/merchant/dashboard", c -> "/api/merchant/dashboard", c -> null, merchants(200, 200)),
+                new Row("POST", "/api/merchant/imports", c -> "/api/merchant/imports", c -> null, merchants(400, 400)),   // no file sent
+                new Row("GET", "/api/merchant/imports/{id}", c -> "/api/merchant/imports/" + importOfMerchant, c -> null,
+                        merchants(200, 404)),
+                new Row("POST", "/api/merchant/imports/{id}/run", c -> "/api/merchant/imports/" + importOfMerchant + "/run", c -> null,
+                        merchants(409, 404)),   // its only row is invalid: nothing to run
+                new Row("GET", "/api/merchant/imports/{id}/errors", c -> "/api/merchant/imports/" + importOfMerchant + "/errors",
+                        c -> null, merchants(200, 404)),
+                new Row("GET", "/api/merchant/import-template", c -> "/api/merchant/import-template", c -> null, merchants(200, 200)));
     }
 
     @Test
@@ -205,7 +218,7 @@ class AuthorizationMatrixTest {
                             + " got " + r.status() + " " + r.body());
                 }
                 if (r.status() >= 400) {
-                    assertThat(r.header("content-type")).as(caller + " " + row.routePath()).isEqualTo("application/problem+json");
+                    assertThat(r.header("content-type")).as(caller + " " + row.routePath() + " " + r.status()).isEqualTo("application/problem+json");
                 }
             }
         }

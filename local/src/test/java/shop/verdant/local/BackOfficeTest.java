@@ -25,19 +25,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class BackOfficeTest {
     static String merchantA;
     static String merchantB;
-    static String category;
+    private static String category;
 
     @BeforeAll
     static void signIn() {
         merchantA = Api.demo("merchant");
         merchantB = Api.demo("merchant2");
-        String any = Api.productWithPlentyOfStock();
-        category = Api.call("GET", "/api/products/" + any, null, null).json().at("/category/id").asText();
+    }
+
+    /** A category of the demo catalog (one a product is in), for the products the tests create. */
+    static synchronized String category() {
+        if (category == null) {
+            category = Api.call("GET", "/api/products/" + Api.productWithPlentyOfStock(), null, null).json().at("/category/id").asText();
+        }
+        return category;
     }
 
     static String productBody(String sku, String name, long price, String status) {
         return "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"description\":\"Made to last, from plants.\","
-                + "\"priceMinor\":" + price + ",\"currency\":\"EUR\",\"categoryId\":\"" + category + "\",\"colour\":\"green\","
+                + "\"priceMinor\":" + price + ",\"currency\":\"EUR\",\"categoryId\":\"" + category() + "\",\"colour\":\"green\","
                 + "\"attributes\":{\"material\":\"bamboo\"}" + (status == null ? "" : ",\"status\":\"" + status + "\"") + "}";
     }
 
@@ -126,9 +132,9 @@ class BackOfficeTest {
 
     /** The merchant's products as the table holds them (its index, counted). */
     static int productsOf(String merchant) {
-        return DynamoDb.client().query(b -> b.tableName(Tables.PRODUCTS.logicalName()).indexName("byMerchant")
+        return DynamoDb.client().queryPaginator(b -> b.tableName(Tables.PRODUCTS.logicalName()).indexName("byMerchant")
                 .keyConditionExpression("merchantId = :m").expressionAttributeValues(Map.of(":m", AttributeValue.fromS(merchant)))
-                .select("COUNT")).count();
+                .select("COUNT")).stream().mapToInt(page -> page.count()).sum();
     }
 
     @Test

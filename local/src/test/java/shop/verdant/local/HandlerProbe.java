@@ -47,7 +47,8 @@ public final class HandlerProbe {
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;
             var record = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord();
             record.setEventName("MODIFY");
-            record.setDynamodb(args.length > 3 && args[3].equals("Orders") ? orderPaid(args[2]) : stockMoved(args[2]));
+            String table = args.length > 3 ? args[3] : "Products";
+            record.setDynamodb(table.equals("Orders") ? orderPaid(args[2]) : table.equals("Imports") ? importDone() : stockMoved(args[2]));
             var event = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent();
             event.setRecords(java.util.List.of(record));
             var answer = consumer.handleRequest(event, null);
@@ -99,6 +100,17 @@ public final class HandlerProbe {
 
     private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue n(long v) {
         return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN(Long.toString(v));
+    }
+
+    /** An Imports record: a job of an unknown merchant finished (nothing left to run). */
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord importDone() {
+        String at = java.time.Instant.now().toString();
+        java.util.function.Function<String, Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>> job =
+                status -> Map.of("importId", s("probe-import"), "merchantId", s("probe-merchant"), "actor", s("probe"),
+                        "status", s(status), "chunks", n(1), "nextChunk", n(1), "createdAt", s(at), "updatedAt", s(at));
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
+                .withKeys(Map.of("importId", s("probe-import"))).withOldImage(job.apply("RUNNING")).withNewImage(job.apply("DONE"))
+                .withSequenceNumber("1");
     }
 
     /** A Products record: the product's availability went from 0 to 5. */

@@ -90,6 +90,12 @@ class ShadedJarSmokeTest {
                 Map.entry("PATCH /api/merchant/shipments/{orderId}", merchant(sub, "path.orderId=" + java.util.UUID.randomUUID(),
                         "body={\"status\":\"PACKED\"}", "expect=404")),
                 Map.entry("GET /api/merchant/dashboard", merchant(sub)),
+                Map.entry("POST /api/merchant/imports", merchant(sub, "body=sku,name,price,category\r\nP-1,Probe,1.00,nowhere\r\n",
+                        "expect=201")),
+                Map.entry("GET /api/merchant/imports/{id}", merchant(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
+                Map.entry("POST /api/merchant/imports/{id}/run", merchant(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
+                Map.entry("GET /api/merchant/imports/{id}/errors", merchant(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
+                Map.entry("GET /api/merchant/import-template", merchant(sub)),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";

@@ -143,4 +143,26 @@ final class MerchantViews {
         out.put("refundedMinor", d.refundedMinor());
         return out;
     }
+
+    /** An import job: where it stands, its counts, and up to 50 of its errors (the whole report is GET …/errors). */
+    static Map<String, Object> importJob(shop.verdant.application.backoffice.port.ImportStore.Job j, boolean stalled,
+                                         List<shop.verdant.domain.backoffice.RowError> errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", j.importId());
+        out.put("status", j.status());
+        out.put("stalled", stalled);
+        out.put("rowsTotal", j.rowsTotal());
+        out.put("rowsValid", j.rowsValid());
+        out.put("rowsDone", j.rowsDone());
+        out.put("created", j.created());
+        out.put("updated", j.updated());
+        out.put("unchanged", j.unchanged());
+        out.put("failed", j.failed());
+        out.put("errorCount", j.errorCount() + j.failed());
+        out.put("errors", errors.stream().limit(50).map(e -> Map.of("row", e.row(), "column", e.column(), "message", e.message()))
+                .toList());
+        out.put("createdAt", j.createdAt());
+        out.put("updatedAt", j.updatedAt());
+        return out;
+    }
 }

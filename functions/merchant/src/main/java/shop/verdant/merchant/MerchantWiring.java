@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.DynamoDbBackOffice;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.metrics.PowertoolsMetrics;
+import shop.verdant.application.backoffice.MerchantImports;
 import shop.verdant.application.backoffice.MerchantProducts;
 import shop.verdant.application.backoffice.MerchantSales;
 import shop.verdant.application.backoffice.MerchantShipments;
@@ -31,8 +32,16 @@ public final class MerchantWiring {
     }
 
     public record Services(MerchantProducts products, MerchantStock stock, MerchantShipments shipments, MerchantSales sales,
-                           NotifyCustomers notices) {
+                           NotifyCustomers notices, MerchantImports imports) {
     }
+
+    /** The threads an import chunk's rows are upserted on (I/O bound: each row is a few DynamoDB calls). */
+    private static final Supplier<java.util.concurrent.ExecutorService> IMPORT_WORKERS = Lazy.memoize(() ->
+            java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+                Thread t = new Thread(r, "import");
+                t.setDaemon(true);
+                return t;
+            }));
 
     public static Services create(DynamoDbStores stores, Clock clock) {
         Supplier<String> ids = () -> UuidCreator.getTimeOrderedEpoch().toString();
@@ -40,11 +49,14 @@ public final class MerchantWiring {
         var catalog = backOffice.catalog();
         // cash on delivery is collected here (at the last parcel's delivery), never started: its limit does not apply
         CashOnDelivery cod = new CashOnDelivery(Money.of(Long.MAX_VALUE, "EUR"), stores.payments(), clock);
-        return new Services(new MerchantProducts(catalog, stores.categories(), stores.brands(), clock, ids),
-                new MerchantStock(catalog, clock, ids),
+        var products = new MerchantProducts(catalog, stores.categories(), stores.brands(), clock, ids);
+        var stock = new MerchantStock(catalog, clock, ids);
+        return new Services(products, stock,
                 new MerchantShipments(backOffice.shipments(), stores.orders(), cod, clock),
                 new MerchantSales(backOffice.sales(), catalog, clock),
-                new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")));
+                new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")),
+                new MerchantImports(backOffice.imports(), catalog, products, stock, stores.categories(), stores.brands(), clock, ids,
+                        IMPORT_WORKERS));
     }
 
     /** The local shop's mailbox when it installed one; SES (from MAIL_FROM) otherwise, made on the first email. */

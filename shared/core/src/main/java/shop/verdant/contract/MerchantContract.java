@@ -29,6 +29,15 @@ public final class MerchantContract {
     private static final Map<TableSpec, TableAccess> EDIT = Map.of(Tables.PRODUCTS, WRITE, Tables.PRODUCT_SKUS, WRITE,
             Tables.CATEGORIES, READ, Tables.BRANDS, READ);
 
+    /** An upload validates against the catalog and writes only the job, its rows and its report (and may queue it). */
+    private static final Map<TableSpec, TableAccess> IMPORT_UPLOAD = Map.of(Tables.IMPORTS, WRITE, Tables.IMPORT_ROWS, WRITE,
+            Tables.CATEGORIES, READ, Tables.BRANDS, READ);
+
+    /** Running an import is what the product routes do, row by row, and recording its progress. */
+    private static final Map<TableSpec, TableAccess> IMPORT_RUN = Map.of(Tables.IMPORTS, WRITE, Tables.IMPORT_ROWS, READ,
+            Tables.PRODUCTS, WRITE, Tables.PRODUCT_SKUS, WRITE, Tables.STOCK_MOVEMENTS, WRITE, Tables.CATEGORIES, READ,
+            Tables.BRANDS, READ);
+
     private static Route merchant(String method, String path, Handler handler) {
         return Route.signedIn(method, path, handler, Role.MERCHANT);
     }
@@ -56,6 +65,18 @@ public final class MerchantContract {
             merchant("PATCH", "/api/merchant/shipments/{orderId}", handler("AdvanceShipmentHandler",
                     Map.of(Tables.SHIPMENTS, WRITE, Tables.ORDERS, WRITE, Tables.PAYMENTS, WRITE),
                     "Moves a shipment PENDING, PACKED, SHIPPED, DELIVERED; delivery completes a cash-on-delivery payment")),
+            merchant("POST", "/api/merchant/imports", handler("CreateImportHandler", IMPORT_UPLOAD,
+                    "Validates a CSV of products (every row) and keeps it as an import job with its report; runs it when asked")),
+            merchant("GET", "/api/merchant/imports/{id}", handler("GetImportHandler",
+                    Map.of(Tables.IMPORTS, READ, Tables.IMPORT_ROWS, READ), "An import's progress, counts and first errors")),
+            merchant("POST", "/api/merchant/imports/{id}/run", handler("RunImportHandler",
+                    Map.of(Tables.IMPORTS, WRITE), "Queues a validated import to run")),
+            merchant("GET", "/api/merchant/imports/{id}/errors", handler("ImportErrorsHandler",
+                    Map.of(Tables.IMPORTS, READ, Tables.IMPORT_ROWS, READ), "An import's error report as CSV")),
+            merchant("GET", "/api/merchant/import-template", handler("ImportTemplateHandler", Map.of(),
+                    "The import's CSV template")),
+            new TableStream(handler("RunImportChunksHandler", IMPORT_RUN,
+                    "Runs an import chunk by chunk: upserts each row by SKU, sets its stock, records the counts"), Tables.IMPORTS),
             merchant("GET", "/api/merchant/dashboard", handler("SalesDashboardHandler",
                     Map.of(Tables.MERCHANT_SALES, READ, Tables.PRODUCTS, READ),
                     "Revenue net of refunds, orders, units, average order value, top products, low stock, by day")),

@@ -78,6 +78,18 @@ public final class Tables {
     public static final TableSpec MERCHANT_SALES = new TableSpec("MerchantSales", "MERCHANT_SALES_TABLE", s("merchantId"),
             s("entryKey"), List.of(), "ttl", false);
 
+    /**
+     * CSV import jobs: status, counts and the next chunk to run; {@code byMerchant} lists a merchant's jobs. Streamed: each
+     * change of a running job is what runs its next chunk (with retries and a failure queue), so a job that crashed
+     * resumes from where it was.
+     */
+    public static final TableSpec IMPORTS = new TableSpec("Imports", "IMPORTS_TABLE", s("importId"), null,
+            List.of(new Index("byMerchant", s("merchantId"), s("createdAt"))), "ttl", true);
+
+    /** An import's validated rows in chunks ({@code chunk} 0, 1, ...), and its per-row errors; kept 30 days by TTL. */
+    public static final TableSpec IMPORT_ROWS = new TableSpec("ImportRows", "IMPORT_ROWS_TABLE", s("importId"), n("chunk"),
+            List.of(), "ttl", false);
+
     public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
-            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES);
+            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES, IMPORTS, IMPORT_ROWS);
 }

@@ -27,6 +27,13 @@ public final class ApiResponse {
         return build(status, "application/json", Json.write(body), "private, no-store");
     }
 
+    /** A private text answer (a CSV to download, with its file name). */
+    public static APIGatewayProxyResponseEvent download(String contentType, String body, String fileName) {
+        APIGatewayProxyResponseEvent response = build(200, contentType, body, "private, no-store");
+        response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return response;
+    }
+
     public static APIGatewayProxyResponseEvent problem(Problem problem) {
         return build(problem.status(), Problem.CONTENT_TYPE, Json.write(problem), "no-store");
     }

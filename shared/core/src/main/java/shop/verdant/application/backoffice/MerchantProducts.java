@@ -83,6 +83,11 @@ public final class MerchantProducts {
     }
 
     public Listing create(String merchantId, String actor, ProductForm form) {
+        return create(merchantId, actor, form, null);
+    }
+
+    /** A new product with {@code stock} units available from the start (an import's row), recorded as an {@code import} movement. */
+    public Listing create(String merchantId, String actor, ProductForm form, Long stock) {
         validate(form, true);
         Instant now = clock.instant();
         ProductStatus status = form.status() == null ? ProductStatus.DRAFT : ProductRules.parseStatus(form.status());
@@ -93,9 +98,10 @@ public final class MerchantProducts {
         Product p = new Product(newId.get(), merchantId, form.sku(), name, nullToEmpty(form.description()),
                 blankToNull(form.brandId()), blankToNull(form.colour()), form.categoryId(),
                 form.attributes() == null ? Map.of() : form.attributes(), Money.of(form.priceMinor(), ProductRules.CURRENCY),
-                0, 0, status, List.of(), seo(form, null, name), now, now, actor, 0);
+                stock == null ? 0 : stock, 0, status, List.of(), seo(form, null, name), now, now, actor, 0);
         requirePublishable(p);
-        store.create(p);
+        store.create(p, stock == null || stock == 0 ? null : new shop.verdant.domain.backoffice.StockMovement(p.productId(),
+                newId.get(), now, stock, 0, stock, shop.verdant.domain.backoffice.StockAdjustment.Reason.IMPORT.code(), null, actor));
         return new Listing(p, 1);
     }
 

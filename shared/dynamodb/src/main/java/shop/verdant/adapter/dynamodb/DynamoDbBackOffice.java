@@ -37,6 +37,11 @@ public final class DynamoDbBackOffice {
         return Lazy.of(SalesLedger.class, () -> new DynamoDbSalesLedger(client.get(), Env.require(Tables.MERCHANT_SALES.envVar())));
     }
 
+    public shop.verdant.application.backoffice.port.ImportStore imports() {
+        return Lazy.of(shop.verdant.application.backoffice.port.ImportStore.class, () -> new DynamoDbImportStore(client.get(),
+                Env.require(Tables.IMPORTS.envVar()), Env.require(Tables.IMPORT_ROWS.envVar())));
+    }
+
     /** Notices sent to customers, in ProcessedEvents. */
     public NoticeLog notices(Clock clock) {
         return Lazy.of(NoticeLog.class, () -> new DynamoDbNoticeLog(client.get(), Env.require(Tables.PROCESSED_EVENTS.envVar()), clock));

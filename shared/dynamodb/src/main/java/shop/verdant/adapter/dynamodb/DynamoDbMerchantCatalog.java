@@ -131,14 +131,17 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
     }
 
     @Override
-    public void create(Product product) {
+    public void create(Product product, StockMovement opening) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoDbProductRepository.toItem(product));
         item.put("revision", n(1));
         item.put("stockSold", n(0));
-        List<TransactWriteItem> items = List.of(
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(b -> b.tableName(products).item(item)
                         .conditionExpression("attribute_not_exists(productId)")).build(),
-                putGuard(product));
+                putGuard(product)));
+        if (opening != null) {
+            items.add(TransactWriteItem.builder().put(b -> b.tableName(movements).item(movementItem(opening))).build());
+        }
         Transact.run(client, items, null, reasons -> {
             if (Transact.failed(reasons.get(1))) {
                 throw skuTaken(product.sku());
@@ -264,8 +267,7 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
         }
     }
 
-    @Override
-    public boolean moveStock(String merchantId, long seenAvailable, StockMovement mv) {
+    private static Map<String, AttributeValue> movementItem(StockMovement mv) {
         Map<String, AttributeValue> movement = new HashMap<>();
         movement.put("productId", s(mv.productId()));
         movement.put("at", s(mv.at() + "#" + mv.movementId()));
@@ -278,6 +280,12 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
         if (mv.note() != null) {
             movement.put("note", s(mv.note()));
         }
+        return movement;
+    }
+
+    @Override
+    public boolean moveStock(String merchantId, long seenAvailable, StockMovement mv) {
+        Map<String, AttributeValue> movement = movementItem(mv);
         List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().update(b -> b.tableName(products).key(Map.of("productId", s(mv.productId())))
                         .updateExpression("SET stockAvailable = :after ADD version :one")

@@ -25,6 +25,12 @@ public final class StreamImages {
         return image == null || image.isEmpty() ? null : ShipmentItems.toDomain(item(image));
     }
 
+    /** The import job an Imports image holds; null for no image. */
+    public static shop.verdant.application.backoffice.port.ImportStore.Job importJob(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        return image == null || image.isEmpty() ? null : DynamoDbImportStore.job(item(image));
+    }
+
     static Map<String, AttributeValue> item(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         image.forEach((k, v) -> out.put(k, value(v)));

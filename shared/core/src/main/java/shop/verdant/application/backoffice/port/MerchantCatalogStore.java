@@ -35,7 +35,12 @@ public interface MerchantCatalogStore {
     Optional<String> productIdForSku(String merchantId, String sku);
 
     /** Writes a new product (revision 1) and its SKU guard; ConflictException {@code sku-taken} when the merchant has that SKU. */
-    void create(Product product);
+    default void create(Product product) {
+        create(product, null);
+    }
+
+    /** The same, with its opening stock ({@code product.stockAvailable()}) recorded as {@code opening}, in one transaction. */
+    void create(Product product, StockMovement opening);
 
     /**
      * Applies {@code changed} (the product as it should be: same id and merchant) if the stored revision is still
