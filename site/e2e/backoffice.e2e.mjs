@@ -1,7 +1,8 @@
 // The merchant back office in the browser: the demo merchant signs in, opens "Your shop" from the account menu with
 // the keyboard, is told inline what a new product lacks, creates and publishes it, restocks it, finds it in the
 // storefront's search, ships the customer's order (ORDER_ID, placed cash on delivery by the Java test) and reads the
-// sales dashboard; the customer (EMAIL/PASSWORD) then sees the parcel on its way with its timeline. Works on a phone.
+// sales dashboard; the customer (EMAIL/PASSWORD) then sees the parcel on its way with its timeline, and has the email.
+// Works on a phone.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
@@ -18,6 +19,8 @@ async function signIn(email, password) {
   await page.locator('#signin-email').fill(email);
   await page.locator('#signin-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+  // signing in lands on the cart (after merging a visitor cart): only then does the next navigation stay
+  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
   await page.getByTestId('account-button').waitFor();
 }
 
@@ -81,6 +84,31 @@ await run('back office', browser, async () => {
     assert.match(await page.locator('#grid').textContent(), /€18\.50/);
   });
 
+  await step('a 50-row CSV with 3 bad rows: checked, its problems listed, the rest imported with a progress bar', async () => {
+    const tree = (await (await fetch(url('/api/categories'))).json()).categories;
+    const leaf = (n) => (n.children && n.children.length ? leaf(n.children[0]) : n.categoryId);
+    const category = leaf(tree[0]);
+    const lines = ['SKU,Name,Description,Price,Category,Stock'];
+    for (let i = 0; i < 50; i++) {
+      const price = i === 7 ? 'free' : i === 19 ? '-2' : '6.50';
+      lines.push(`CSV-${word}-${i},"Sisal brush ""${word}"" ${i}","Stiff, for pots",${price},${i === 33 ? 'nowhere' : category},${i % 5}`);
+    }
+    await page.goto(url('/?view=merchant&tab=import'));
+    await page.getByTestId('bo-import-file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByTestId('bo-import-form').getByRole('button', { name: 'Check the file' }).click();
+    const problems = page.getByTestId('bo-import-problems');
+    await problems.waitFor();
+    const rows = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.children[0].textContent} ${tr.children[1].textContent}`));
+    assert.deepEqual(rows, ['9 price', '21 price', '35 category']);
+    assert.match(await page.getByTestId('bo-import-status').textContent(), /nothing is imported yet/);
+    await page.getByTestId('bo-import-run').click();
+    await page.getByTestId('bo-import-status').filter({ hasText: 'Done.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('bo-import-progress').getAttribute('value'), '100');
+    assert.match(await page.getByTestId('bo-import-report').textContent(), /Created47/);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bo-import-errors').click()]);
+    assert.equal(file.suggestedFilename().endsWith('-errors.csv'), true);
+  });
+
   await step('the merchant packs and ships the customer\'s order', async () => {
     await page.goto(url('/?view=merchant&tab=shipments&status=PENDING'));
     const card = page.locator(`[data-testid="bo-shipment"][data-order="${orderId}"]`);
@@ -125,6 +153,14 @@ await run('back office', browser, async () => {
     assert.match(await parcels.textContent(), /PostNL 3SVERDANT0042/);
     const steps = await page.getByTestId('parcel-timeline').locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.step));
     assert.deepEqual(steps, ['PENDING', 'PACKED', 'SHIPPED']);
+    // and the email that said so, with the tracking number, is in the (local) mailbox
+    let mail;
+    for (const end = Date.now() + 10_000; !mail && Date.now() < end; await page.waitForTimeout(200)) {
+      const box = await (await fetch(url(`/local/mailbox?email=${encodeURIComponent(process.env.EMAIL)}`))).json();
+      mail = box.messages.find((m) => m.subject.startsWith('Your Verdant parcel is on its way') && m.subject.includes(orderId.slice(-8)));
+    }
+    assert.ok(mail, 'the shipped email arrived');
+    assert.match(mail.text, /3SVERDANT0042/);
     assert.deepEqual(consoleErrors, []);
   });
 });

@@ -180,6 +180,80 @@ class BackOfficeOnDynamoDbLocalTest {
         }
     }
 
+    /**
+     * A run that crashes after writing a chunk's rows but before recording it (the stream then delivers the job's change
+     * again) resumes at that chunk: its rows are found as written, nothing is created twice, and the job finishes.
+     */
+    @Test
+    void anImportThatCrashedMidChunkResumesThereAndFinishes_creatingNothingTwice() {
+        var client = shop.client;
+        var imports = new shop.verdant.adapter.dynamodb.DynamoDbImportStore(client, LocalEngines.createTable(client, Tables.IMPORTS),
+                LocalEngines.createTable(client, Tables.IMPORT_ROWS));
+        java.util.concurrent.atomic.AtomicBoolean crash = new java.util.concurrent.atomic.AtomicBoolean(true);
+        shop.verdant.application.backoffice.port.ImportStore crashing = new shop.verdant.application.backoffice.port.ImportStore() {
+            public void create(Job job, List<List<shop.verdant.domain.backoffice.ImportRow>> chunks,
+                               List<shop.verdant.domain.backoffice.RowError> errors) {
+                imports.create(job, chunks, errors);
+            }
+
+            public java.util.Optional<Job> find(String id) {
+                return imports.find(id);
+            }
+
+            public boolean queue(String id, java.time.Instant at) {
+                return imports.queue(id, at);
+            }
+
+            public List<shop.verdant.domain.backoffice.ImportRow> chunk(String id, int chunk) {
+                return imports.chunk(id, chunk);
+            }
+
+            public boolean record(String id, int chunk, ChunkResult result, boolean last, java.time.Instant at) {
+                if (chunk == 1 && crash.getAndSet(false)) {
+                    throw new IllegalStateException("the container died");
+                }
+                return imports.record(id, chunk, result, last, at);
+            }
+
+            public List<shop.verdant.domain.backoffice.RowError> errors(String id) {
+                return imports.errors(id);
+            }
+        };
+        var categories = new DynamoDbCategoryRepository(client, LocalEngines.createTable(client, Tables.CATEGORIES));
+        categories.save(new Category("cat-1", null, "Kitchen", 0));
+        var brands = new DynamoDbBrandRepository(client, LocalEngines.createTable(client, Tables.BRANDS));
+        MerchantImports service = new MerchantImports(crashing, catalog, products, stock, categories, brands, shop.clock,
+                () -> "imp-" + IDS.incrementAndGet(), () -> pool);
+        List<MerchantImports.ParsedFile.Record> records = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            records.add(new MerchantImports.ParsedFile.Record(i + 2, List.of("CR-" + i, "Crash jar " + i, "3.50", "cat-1", "2")));
+        }
+        var job = service.start("m-crash", "merchant:t", new MerchantImports.ParsedFile(List.of("sku", "name", "price", "category",
+                "stock"), records), true);
+        assertThat(job.chunks()).isEqualTo(3);
+        assertThat(service.runChunk(job.importId(), 0)).isTrue();
+        assertThatThrownBy(() -> service.runChunk(job.importId(), 1)).hasMessageContaining("died");
+        assertThat(service.get("m-crash", job.importId()).nextChunk()).as("the crash recorded nothing").isEqualTo(1);
+        // the stream's retry of the same change
+        assertThat(service.runChunk(job.importId(), 1)).isTrue();
+        assertThat(service.runChunk(job.importId(), 1)).as("a redelivery after it was recorded does nothing").isFalse();
+        assertThat(service.runChunk(job.importId(), 2)).isTrue();
+        var done = service.get("m-crash", job.importId());
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.rowsDone()).isEqualTo(1_200);
+        assertThat(done.created() + done.unchanged()).isEqualTo(1_200);
+        assertThat(done.created()).isEqualTo(1_200 - 500);   // chunk 1's rows were written before the crash: found unchanged
+        assertThat(catalog.list("m-crash", new MerchantCatalogStore.Filter(null, null, null), 100, null).items()).hasSize(100);
+        int stored = 0;
+        String cursor = null;
+        do {
+            var page = catalog.list("m-crash", new MerchantCatalogStore.Filter(null, null, null), 100, cursor);
+            stored += page.items().size();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(stored).as("every SKU once").isEqualTo(1_200);
+    }
+
     @Test
     void aSalesFactCountsOnce_howeverOftenTheStreamDeliversIt() {
         LocalDate day = LocalDate.of(2026, 12, 1);
