@@ -184,9 +184,12 @@ public final class MerchantImports {
             return false;
         }
         List<ImportRow> rows = store.chunk(importId, chunk);
+        // which rows are products already: one batch read of their SKU guards for the chunk
+        Map<String, String> existing = catalog.productIdsForSkus(job.merchantId(), rows.stream().map(r -> r.form().sku()).toList());
         List<Future<String>> outcomes = new ArrayList<>();
         for (ImportRow row : rows) {
-            outcomes.add(workers.get().submit(() -> upsert(job, row)));
+            String id = existing.get(row.form().sku());
+            outcomes.add(workers.get().submit(() -> upsert(job, row, id)));
         }
         int created = 0;
         int updated = 0;
@@ -220,10 +223,9 @@ public final class MerchantImports {
                 errors), chunk == job.chunks() - 1, clock.instant());
     }
 
-    private String upsert(Job job, ImportRow row) {
+    private String upsert(Job job, ImportRow row, String id) {
         ProductForm form = row.form();
         String actor = "import:" + job.importId() + " " + job.actor();
-        String id = catalog.productIdForSku(job.merchantId(), form.sku()).orElse(null);
         if (id == null) {
             // its stock comes with it, recorded in the same transaction
             products.create(job.merchantId(), actor, form, row.stock());

@@ -107,6 +107,31 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(str(item, "productId"));
     }
 
+    /** One BatchGetItem per 100 SKUs, strongly consistent; unprocessed keys asked again. */
+    @Override
+    public Map<String, String> productIdsForSkus(String merchantId, java.util.Collection<String> skus) {
+        Map<String, String> bySku = new HashMap<>();
+        Map<String, String> byKey = new HashMap<>();
+        skus.forEach(sku -> byKey.put(guardKey(merchantId, sku), sku));
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> ask = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
+                    .map(k -> Map.of("merchantSku", s(k))).toList();
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> pending = Map.of(this.skus,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(ask).consistentRead(true).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 20) {
+                    throw new IllegalStateException("DynamoDB left SKU reads unprocessed");
+                }
+                var request = pending;
+                var answer = client.batchGetItem(b -> b.requestItems(request));
+                answer.responses().getOrDefault(this.skus, List.of()).forEach(i -> bySku.put(byKey.get(str(i, "merchantSku")), str(i, "productId")));
+                pending = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
+            }
+        }
+        return bySku;
+    }
+
     static String guardKey(String merchantId, String sku) {
         return merchantId + "#" + sku.toUpperCase(Locale.ROOT);
     }

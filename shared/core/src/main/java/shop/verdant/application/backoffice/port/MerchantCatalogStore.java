@@ -34,6 +34,9 @@ public interface MerchantCatalogStore {
     /** The merchant's product with that SKU, if there is one (through the guard). */
     Optional<String> productIdForSku(String merchantId, String sku);
 
+    /** The same for many SKUs at once (as typed; case does not matter): SKU → product id, for those the merchant has. */
+    java.util.Map<String, String> productIdsForSkus(String merchantId, java.util.Collection<String> skus);
+
     /** Writes a new product (revision 1) and its SKU guard; ConflictException {@code sku-taken} when the merchant has that SKU. */
     default void create(Product product) {
         create(product, null);
