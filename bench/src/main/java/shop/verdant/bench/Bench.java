@@ -3,7 +3,7 @@ package shop.verdant.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** bench/run [all|search|rebuild|search-under-writes|snapshot|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
+/** bench/run [all|search|rebuild|search-under-writes|snapshot|tracking|import|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
 public final class Bench {
     private Bench() {
     }
@@ -46,6 +46,9 @@ public final class Bench {
         }
         if (what.equals("all") || what.equals("rebuild")) {
             RebuildBench.run(sizes);
+        }
+        if (what.equals("all") || what.equals("import")) {
+            ImportBench.run(repo, 10_000);
         }
         if (what.equals("all") || what.equals("tracking")) {
             TrackingBench.run();
