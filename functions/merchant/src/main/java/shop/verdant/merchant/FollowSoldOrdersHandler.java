@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.StreamImages;
 import shop.verdant.http.Log;
+import shop.verdant.http.StreamBatch;
 
 /**
  * Consumes the Orders stream for what follows a sale: each sale (PAID, or CONFIRMED for cash on delivery) and refund
@@ -31,22 +30,12 @@ public final class FollowSoldOrdersHandler implements RequestHandler<DynamodbEve
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "FollowSoldOrders");
         try {
-            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                try {
-                    var change = record.getDynamodb();
-                    var before = StreamImages.order(change.getOldImage());
-                    var after = StreamImages.order(change.getNewImage());
-                    services.get().sales().record(before, after);
-                    services.get().notices().orderChanged(before, after);
-                } catch (RuntimeException e) {
-                    Log.warn("sale not followed up, retried from record " + record.getDynamodb().getSequenceNumber(), e);
-                    failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
-                    break;
-                }
-            }
-            return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+            return StreamBatch.apply(event, "following up a sale", record -> {
+                var before = StreamImages.order(record.getDynamodb().getOldImage());
+                var after = StreamImages.order(record.getDynamodb().getNewImage());
+                services.get().sales().record(before, after);
+                services.get().notices().orderChanged(before, after);
+            });
         } finally {
             Log.done();
         }

@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.StreamImages;
 import shop.verdant.http.Log;
+import shop.verdant.http.StreamBatch;
 
 /**
  * Consumes the Imports stream: a job that became QUEUED, or whose last chunk was just recorded, runs its next chunk.
@@ -30,24 +29,15 @@ public final class RunImportChunksHandler implements RequestHandler<DynamodbEven
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "RunImportChunks");
         try {
-            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                try {
-                    var before = StreamImages.importJob(record.getDynamodb().getOldImage());
-                    var after = StreamImages.importJob(record.getDynamodb().getNewImage());
-                    boolean moved = after != null && (after.status().equals("QUEUED") || after.status().equals("RUNNING"))
-                            && (before == null || !before.status().equals(after.status()) || before.nextChunk() != after.nextChunk());
-                    if (moved) {
-                        services.get().imports().runChunk(after.importId(), after.nextChunk());
-                    }
-                } catch (RuntimeException e) {
-                    Log.warn("import chunk failed, retried from record " + record.getDynamodb().getSequenceNumber(), e);
-                    failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
-                    break;
+            return StreamBatch.apply(event, "an import chunk", record -> {
+                var before = StreamImages.importJob(record.getDynamodb().getOldImage());
+                var after = StreamImages.importJob(record.getDynamodb().getNewImage());
+                boolean moved = after != null && (after.status().equals("QUEUED") || after.status().equals("RUNNING"))
+                        && (before == null || !before.status().equals(after.status()) || before.nextChunk() != after.nextChunk());
+                if (moved) {
+                    services.get().imports().runChunk(after.importId(), after.nextChunk());
                 }
-            }
-            return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+            });
         } finally {
             Log.done();
         }

@@ -20,7 +20,6 @@ import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.NotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -30,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * movement put in the same transaction. Nothing here writes {@code stockReserved} or {@code stockSold}.
  */
 public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
-    /** Index pages read per list call at most, so a filter that matches little still answers quickly (with a cursor). */
-    static final int MAX_PAGES = 8;
     private static final List<String> CURSOR = List.of("createdAt", "productId");
 
     private final DynamoDbClient client;
@@ -48,29 +45,9 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
 
     @Override
     public Page list(String merchantId, Filter filter, int limit, String cursor) {
-        List<Listing> out = new ArrayList<>();
-        Map<String, AttributeValue> start = Cursors.decode(cursor, CURSOR, "merchantId", merchantId);
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, AttributeValue> from = start;
-            QueryResponse answer = client.query(b -> b.tableName(products).indexName("byMerchant")
-                    .keyConditionExpression("merchantId = :m").expressionAttributeValues(Map.of(":m", s(merchantId)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(Math.max(limit - out.size(), 25)));
-            List<Map<String, AttributeValue>> items = answer.items();
-            for (int i = 0; i < items.size(); i++) {
-                if (matches(items.get(i), filter)) {
-                    out.add(listing(items.get(i)));
-                    boolean more = i < items.size() - 1 || answer.hasLastEvaluatedKey() && !answer.lastEvaluatedKey().isEmpty();
-                    if (out.size() == limit) {
-                        return new Page(out, more ? Cursors.encode(items.get(i), CURSOR) : null);
-                    }
-                }
-            }
-            start = answer.hasLastEvaluatedKey() && !answer.lastEvaluatedKey().isEmpty() ? answer.lastEvaluatedKey() : null;
-            if (start == null) {
-                break;
-            }
-        }
-        return new Page(out, start == null ? null : Cursors.encode(start, CURSOR));
+        var page = FilteredPages.read(client, products, "byMerchant", "merchantId", merchantId, CURSOR, item -> matches(item, filter),
+                DynamoDbMerchantCatalog::listing, limit, cursor);
+        return new Page(page.items(), page.nextCursor());
     }
 
     private static boolean matches(Map<String, AttributeValue> item, Filter f) {

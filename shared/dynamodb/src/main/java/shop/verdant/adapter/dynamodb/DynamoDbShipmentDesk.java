@@ -6,7 +6,6 @@ import static shop.verdant.adapter.dynamodb.Attr.s;
 import static shop.verdant.adapter.dynamodb.Attr.str;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,10 @@ import shop.verdant.domain.shopping.Shipment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The Shipments table for the back office: the merchant's index, and one conditioned UpdateItem per step. */
 public final class DynamoDbShipmentDesk implements ShipmentDesk {
     private static final List<String> CURSOR = List.of("createdAt", "orderId");
-    private static final int MAX_PAGES = 8;
 
     private final DynamoDbClient client;
     private final String shipments;
@@ -34,30 +31,9 @@ public final class DynamoDbShipmentDesk implements ShipmentDesk {
 
     @Override
     public Page list(String merchantId, ShipmentStatus status, int limit, String cursor) {
-        List<Shipment> out = new ArrayList<>();
-        Map<String, AttributeValue> start = Cursors.decode(cursor, CURSOR, "merchantId", merchantId);
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, AttributeValue> from = start;
-            QueryResponse answer = client.query(b -> b.tableName(shipments).indexName("byMerchant")
-                    .keyConditionExpression("merchantId = :m").expressionAttributeValues(Map.of(":m", s(merchantId)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(Math.max(limit - out.size(), 25)));
-            List<Map<String, AttributeValue>> items = answer.items();
-            boolean last = !answer.hasLastEvaluatedKey() || answer.lastEvaluatedKey().isEmpty();
-            for (int i = 0; i < items.size(); i++) {
-                if (status == null || status.name().equals(str(items.get(i), "status"))) {
-                    out.add(ShipmentItems.toDomain(items.get(i)));
-                    if (out.size() == limit) {
-                        boolean more = i < items.size() - 1 || !last;
-                        return new Page(out, more ? Cursors.encode(items.get(i), CURSOR) : null);
-                    }
-                }
-            }
-            start = last ? null : answer.lastEvaluatedKey();
-            if (start == null) {
-                break;
-            }
-        }
-        return new Page(out, start == null ? null : Cursors.encode(start, CURSOR));
+        var page = FilteredPages.read(client, shipments, "byMerchant", "merchantId", merchantId, CURSOR,
+                item -> status == null || status.name().equals(str(item, "status")), ShipmentItems::toDomain, limit, cursor);
+        return new Page(page.items(), page.nextCursor());
     }
 
     @Override
