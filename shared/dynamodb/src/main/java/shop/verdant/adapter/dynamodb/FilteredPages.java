@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A page of one partition of an index, newest first, filtered as it is read: index pages are read until {@code limit}
- * items matched or {@link #MAX_PAGES} were read (a filter that matches little still answers quickly, with a cursor
- * where it stopped). The cursor holds only keys of the caller's own partition.
+ * items matched or {@link #MAX_PAGES} pages of at least 100 were read (a filter that matches little, like the low-stock
+ * list, still answers quickly, with a cursor where it stopped). The cursor holds only keys of the caller's own partition.
  */
 final class FilteredPages {
     static final int MAX_PAGES = 8;
@@ -35,7 +35,7 @@ final class FilteredPages {
             QueryResponse answer = client.query(b -> b.tableName(table).indexName(index)
                     .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", partitionName))
                     .expressionAttributeValues(Map.of(":p", s(partition)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(Math.max(limit - out.size(), 25)));
+                    .scanIndexForward(false).exclusiveStartKey(from).limit(Math.max(limit - out.size(), 100)));
             List<Map<String, AttributeValue>> items = answer.items();
             boolean last = !answer.hasLastEvaluatedKey() || answer.lastEvaluatedKey().isEmpty();
             for (int i = 0; i < items.size(); i++) {
