@@ -32,7 +32,8 @@ public final class ImportTemplate {
     /** The template a merchant downloads: the header and one example row. */
     public static String template() {
         return String.join(",", COLUMNS) + "\r\n"
-                + "VG-1001,Bamboo Cup 350 ml,\"A light cup of bamboo fibre, for coffee on the go.\",12.95,cups,,natural,bamboo,FSC,Vietnam,ACTIVE,40\r\n";
+                + "VG-9001,Steel Water Bottle 750 ml,\"Double-walled, keeps water cold for a day.\",24.95,water-bottles,,natural,"
+                + "stainless steel,B Corp,Portugal,DRAFT,40\r\n";
     }
 
     static String normalize(String header) {
