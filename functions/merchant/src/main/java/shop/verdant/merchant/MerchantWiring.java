@@ -55,8 +55,7 @@ public final class MerchantWiring {
                 new MerchantShipments(backOffice.shipments(), stores.orders(), cod, clock),
                 new MerchantSales(backOffice.sales(), catalog, clock),
                 new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")),
-                new MerchantImports(backOffice.imports(), catalog, products, stock, stores.categories(), stores.brands(), clock, ids,
-                        IMPORT_WORKERS));
+                new MerchantImports(backOffice.imports(), catalog, products, stock, clock, ids, IMPORT_WORKERS));
     }
 
     /** The local shop's mailbox when it installed one; SES (from MAIL_FROM) otherwise, made on the first email. */

@@ -7,24 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import shop.verdant.application.backoffice.port.ImportStore;
 import shop.verdant.application.backoffice.port.ImportStore.Job;
 import shop.verdant.application.backoffice.port.MerchantCatalogStore;
-import shop.verdant.application.catalog.port.BrandRepository;
-import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.domain.backoffice.ImportRow;
 import shop.verdant.domain.backoffice.ImportTemplate;
 import shop.verdant.domain.backoffice.ProductForm;
 import shop.verdant.domain.backoffice.ProductRules;
 import shop.verdant.domain.backoffice.RowError;
 import shop.verdant.domain.backoffice.StockAdjustment;
-import shop.verdant.domain.catalog.Brand;
-import shop.verdant.domain.catalog.Category;
 import shop.verdant.domain.catalog.Product;
 import shop.verdant.domain.common.ConflictException;
 import shop.verdant.domain.common.FieldError;
@@ -50,21 +44,16 @@ public final class MerchantImports {
     private final MerchantCatalogStore catalog;
     private final MerchantProducts products;
     private final MerchantStock stock;
-    private final CategoryRepository categories;
-    private final BrandRepository brands;
     private final Clock clock;
     private final Supplier<String> newId;
     private final Supplier<ExecutorService> workers;
 
     public MerchantImports(ImportStore store, MerchantCatalogStore catalog, MerchantProducts products, MerchantStock stock,
-                           CategoryRepository categories, BrandRepository brands, Clock clock, Supplier<String> newId,
-                           Supplier<ExecutorService> workers) {
+                           Clock clock, Supplier<String> newId, Supplier<ExecutorService> workers) {
         this.store = store;
         this.catalog = catalog;
         this.products = products;
         this.stock = stock;
-        this.categories = categories;
-        this.brands = brands;
         this.clock = clock;
         this.newId = newId;
         this.workers = workers;
@@ -86,8 +75,7 @@ public final class MerchantImports {
         if (file.records().isEmpty()) {
             throw ValidationException.of("file", "The file has a header and no rows.");
         }
-        Set<String> categoryIds = categories.findAll().stream().map(Category::categoryId).collect(Collectors.toSet());
-        Set<String> brandIds = brands.findAll().stream().map(Brand::brandId).collect(Collectors.toSet());
+        MerchantProducts.Known known = products.known();
         List<RowError> errors = new ArrayList<>();
         List<ImportRow> valid = new ArrayList<>();
         java.util.Map<String, Integer> skuRows = new java.util.HashMap<>();
@@ -96,7 +84,8 @@ public final class MerchantImports {
             if (row == null) {
                 continue;
             }
-            List<FieldError> problems = ProductRules.problems(row.form(), true, categoryIds::contains, brandIds::contains);
+            List<FieldError> problems = ProductRules.problems(row.form(), true, known.categoryIds()::contains,
+                    known.brandIds()::contains);
             Integer first = skuRows.putIfAbsent(row.form().sku().toUpperCase(java.util.Locale.ROOT), row.row());
             if (first != null) {
                 errors.add(new RowError(row.row(), "sku", "The same SKU as row " + first + "."));

@@ -148,12 +148,30 @@ public final class MerchantProducts {
         return new Removed(productId, false, store.update(archived, p.sku(), revision));
     }
 
+    /** The category and brand ids a product may name, as read at {@code readAt}. */
+    public record Known(Set<String> categoryIds, Set<String> brandIds, java.time.Instant readAt) {
+    }
+
+    /** How long the known ids are reused: an import's rows, one after the other, do not each read the tree again. */
+    static final java.time.Duration KNOWN_FOR = java.time.Duration.ofSeconds(30);
+
+    private volatile Known known;
+
+    /** The category and brand ids that exist, read at most every {@link #KNOWN_FOR}. */
+    public Known known() {
+        Known k = known;
+        if (k == null || k.readAt().plus(KNOWN_FOR).isBefore(clock.instant())) {
+            k = new Known(categories.findAll().stream().map(Category::categoryId).collect(Collectors.toUnmodifiableSet()),
+                    brands.findAll().stream().map(Brand::brandId).collect(Collectors.toUnmodifiableSet()), clock.instant());
+            known = k;
+        }
+        return k;
+    }
+
     private void validate(ProductForm form, boolean creating) {
-        Set<String> categoryIds = form.categoryId() == null ? Set.of()
-                : categories.findAll().stream().map(Category::categoryId).collect(Collectors.toSet());
-        Set<String> brandIds = form.brandId() == null || form.brandId().isEmpty() ? Set.of()
-                : brands.findAll().stream().map(Brand::brandId).collect(Collectors.toSet());
-        List<FieldError> errors = ProductRules.problems(form, creating, categoryIds::contains, brandIds::contains);
+        Known k = form.categoryId() == null && (form.brandId() == null || form.brandId().isEmpty()) ? null : known();
+        List<FieldError> errors = ProductRules.problems(form, creating, id -> k != null && k.categoryIds().contains(id),
+                id -> k != null && k.brandIds().contains(id));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -77,13 +77,6 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
         return new Listing(DynamoDbProductRepository.toDomain(item), Math.max(1, num(item, "revision")));
     }
 
-    @Override
-    public Optional<String> productIdForSku(String merchantId, String sku) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(skus).key(Map.of("merchantSku", s(guardKey(merchantId, sku))))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(str(item, "productId"));
-    }
-
     /** One BatchGetItem per 100 SKUs, strongly consistent; unprocessed keys asked again. */
     @Override
     public Map<String, String> productIdsForSkus(String merchantId, java.util.Collection<String> skus) {

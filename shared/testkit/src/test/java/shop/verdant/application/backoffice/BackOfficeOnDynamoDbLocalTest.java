@@ -113,8 +113,8 @@ class BackOfficeOnDynamoDbLocalTest {
         var now = products.get("m-4", id);
         assertThat(now.product().price()).isEqualTo(Money.of(1299, "EUR"));
         assertThat(now.product().name()).isEqualTo("Stoneware Mug Large");
-        assertThat(catalog.productIdForSku("m-4", "MUG-1")).isEmpty();
-        assertThat(catalog.productIdForSku("m-4", "mug-2")).contains(id);
+        assertThat(catalog.productIdsForSkus("m-4", List.of("MUG-1"))).isEmpty();
+        assertThat(catalog.productIdsForSkus("m-4", List.of("mug-2"))).containsEntry("mug-2", id);
         products.create("m-4", "t", form("MUG-1", "The old SKU is free again"));
         assertThatThrownBy(() -> products.update("m-5", "t", id, EntityTags.of(2), form(null, "Not yours")))
                 .isInstanceOf(shop.verdant.domain.common.NotFoundException.class);
@@ -219,10 +219,7 @@ class BackOfficeOnDynamoDbLocalTest {
                 return imports.errors(id);
             }
         };
-        var categories = new DynamoDbCategoryRepository(client, LocalEngines.createTable(client, Tables.CATEGORIES));
-        categories.save(new Category("cat-1", null, "Kitchen", 0));
-        var brands = new DynamoDbBrandRepository(client, LocalEngines.createTable(client, Tables.BRANDS));
-        MerchantImports service = new MerchantImports(crashing, catalog, products, stock, categories, brands, shop.clock,
+        MerchantImports service = new MerchantImports(crashing, catalog, products, stock, shop.clock,
                 () -> "imp-" + IDS.incrementAndGet(), () -> pool);
         List<MerchantImports.ParsedFile.Record> records = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {

@@ -31,10 +31,7 @@ public interface MerchantCatalogStore {
     /** Read consistently: the back office must see its own last write. */
     Optional<Listing> find(String productId);
 
-    /** The merchant's product with that SKU, if there is one (through the guard). */
-    Optional<String> productIdForSku(String merchantId, String sku);
-
-    /** The same for many SKUs at once (as typed; case does not matter): SKU → product id, for those the merchant has. */
+    /** The merchant's products with these SKUs (as typed; case does not matter), through their guards: SKU → product id. */
     java.util.Map<String, String> productIdsForSkus(String merchantId, java.util.Collection<String> skus);
 
     /** Writes a new product (revision 1) and its SKU guard; ConflictException {@code sku-taken} when the merchant has that SKU. */
