@@ -144,7 +144,7 @@ public final class ApiStack extends Stack {
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
-                        secretsOf(group, own, secrets), placement(group, deps), tracking, mail)));
+                        secretsOf(group, own, secrets), placement(group, deps), tracking, mail, deps.data().images())));
             }
         }
 
@@ -274,9 +274,8 @@ public final class ApiStack extends Stack {
         software.amazon.awscdk.services.ses.EmailIdentity.Builder.create(this, "MailIdentity")
                 .identity(software.amazon.awscdk.services.ses.Identity.domain(domain))
                 .build();
-        Object url = getNode().tryGetContext("verdant:shopUrl");
         return new ShopFunction.Mail(from, "arn:" + getPartition() + ":ses:" + getRegion() + ":" + getAccount() + ":identity/" + domain,
-                url == null ? "https://shop.verdant.example/" : url.toString());
+                ShopUrl.of(this));
     }
 
     private static ShopFunction.Placement placement(FunctionGroup group, Props deps) {

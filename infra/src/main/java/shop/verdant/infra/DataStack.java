@@ -55,7 +55,29 @@ public final class DataStack extends Stack {
                 .serverAccessLogsPrefix("product-images/")
                 .versioned(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                // the image function follows uploads through EventBridge (no reference from here to the functions)
+                .eventBridgeEnabled(true)
+                // browsers upload straight here from the storefront (a presigned POST); nothing else is cross-origin
+                .cors(List.of(software.amazon.awscdk.services.s3.CorsRule.builder()
+                        .allowedOrigins(List.of(ShopUrl.origin(this)))
+                        .allowedMethods(List.of(software.amazon.awscdk.services.s3.HttpMethods.POST))
+                        .allowedHeaders(List.of("*"))
+                        .maxAge(3000)
+                        .build()))
+                .lifecycleRules(List.of(
+                        // an upload is taken or refused within seconds; one the function never saw is gone in a day
+                        software.amazon.awscdk.services.s3.LifecycleRule.builder().id("uploads")
+                                .prefix(shop.verdant.contract.Buckets.UPLOADS)
+                                .expiration(software.amazon.awscdk.Duration.days(1)).build(),
+                        // removed pictures stay recoverable for a month (the bucket is versioned), then go
+                        software.amazon.awscdk.services.s3.LifecycleRule.builder().id("removed")
+                                .noncurrentVersionExpiration(software.amazon.awscdk.Duration.days(30)).build()))
                 .build();
+        // turning on EventBridge delivery is a bucket-notification setting, which CDK applies with its own handler
+        Nag.suppressPath(this, "/" + getStackName() + "/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role/Resource",
+                "AwsSolutions-IAM4", "CDK's bucket-notifications handler (it only turns on the bucket's EventBridge delivery) "
+                        + "logs with the AWS-managed basic execution policy.",
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
         // CloudFront (in the site stack) reads images through Origin Access Control. Granting it here, to
         // this account's distributions, keeps the data stack free of references to the site stack.
         images.addToResourcePolicy(PolicyStatement.Builder.create()

@@ -135,6 +135,11 @@ public final class OpsStack extends Stack {
                         .statistic("Maximum").period(Duration.minutes(5)).build()), 60_000,
                         name + " is more than a minute behind its stream");
             }
+            for (var trigger : groupStack.bucketTriggers()) {
+                String name = trigger.getNode().getScope().getNode().getId();
+                alarm(own, name + "FailedEvents", trigger.failures().metricApproximateNumberOfMessagesVisible(fiveMinutes), 1,
+                        name + ": bucket events failed every retry (see its failure queue); those uploads stay pending");
+            }
         }
 
         // Payments: business metrics the payments functions write (EMF, namespace Verdant, service dimension)

@@ -82,7 +82,8 @@ public final class SiteStack extends Stack {
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
                                 .contentSecurityPolicy(SecurityHeaders.contentSecurityPolicy(
-                                        SecurityHeaders.cognitoOrigin(getRegion()), true)).override(true).build())
+                                        SecurityHeaders.cognitoOrigin(getRegion()), true,
+                                        "https://" + deps.images().getBucketRegionalDomainName())).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.seconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
                                 .includeSubdomains(true).override(true).build())

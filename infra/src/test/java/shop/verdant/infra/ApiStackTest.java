@@ -23,7 +23,7 @@ import software.amazon.awscdk.assertions.Template;
 
 class ApiStackTest {
 
-    private static Map<String, Object> functionFor(String handlerClass) {
+    static Map<String, Object> functionFor(String handlerClass) {
         var found = Synth.resources(Synth.functionTemplates(), "AWS::Lambda::Function").values().stream()
                 .filter(f -> (handlerClass + "::handleRequest").equals(Synth.props(f).get("Handler"))).toList();
         assertThat(found).as(handlerClass).hasSize(1);

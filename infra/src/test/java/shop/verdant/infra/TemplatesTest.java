@@ -53,6 +53,10 @@ class TemplatesTest {
             public Trigger deploy(shop.verdant.contract.DeployHook h) {
                 return new shop.verdant.contract.DeployHook(copy);
             }
+
+            public Trigger bucket(shop.verdant.contract.BucketEvent b) {
+                return new shop.verdant.contract.BucketEvent(copy, b.bucket(), b.prefix());
+            }
         });
     }
 

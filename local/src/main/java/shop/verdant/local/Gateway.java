@@ -41,6 +41,9 @@ public final class Gateway implements AutoCloseable {
     /** API Gateway's payload limit for a REST API: 10 MB. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    /** Where the local shop's presigned uploads go (the bucket's own endpoint on AWS). */
+    static final String UPLOADS_PATH = "/local/uploads";
+
     private final Server server;
     private final ServerConnector connector;
     private final ApiGateway api;
@@ -50,6 +53,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Function<String, List<String>> mailbox;
     private volatile LocalMailbox outbox;
     private volatile StripeStandIn stripe;
+    private volatile LocalUploads uploads;
 
     public Gateway(int port, List<Route> routes, Path siteDir, String imagesBaseUrl,
                    Supplier<Map<String, Object>> siteConfig, Path accessLogFile) throws IOException {
@@ -108,6 +112,11 @@ public final class Gateway implements AutoCloseable {
         this.mailbox = codesFor;
     }
 
+    /** {@code POST /local/uploads} is the images bucket's browser upload endpoint, as S3 answers it. */
+    void uploads(LocalUploads uploads) {
+        this.uploads = uploads;
+    }
+
     public void warmUp() {
         api.warmUp();
     }
@@ -151,6 +160,9 @@ public final class Gateway implements AutoCloseable {
                 }
                 return Exchange.Response.json(200, Json.write(outbox == null ? Map.of("email", email, "codes", codes)
                         : outbox.json(email, codes)), Map.of("Cache-Control", "no-store"));
+            }
+            if (path.equals(UPLOADS_PATH) && uploads != null) {
+                return uploads.serve(r);
             }
             if (path.equals("/config.json")) {
                 return site.config();

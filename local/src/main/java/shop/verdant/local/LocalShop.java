@@ -229,6 +229,11 @@ public final class LocalShop implements AutoCloseable {
             System.setProperty("OPENSEARCH_INDEX", SEARCH_INDEX);
         }
         S3MockEngine images = s3.join();
+        // the image functions reach S3Mock; the back office signs uploads to the gateway's upload endpoint
+        System.setProperty("S3_ENDPOINT", images.endpoint());
+        System.setProperty(shop.verdant.contract.Buckets.IMAGES.envVar(), BUCKET);
+        System.setProperty("IMAGES_UPLOAD_URL", Gateway.UPLOADS_PATH);
+        S3Client imageClient = track(s3Client(images.endpoint()));
         if (!seeded.isEmpty()) {
             uploadImages(images.endpoint(), seeded);
             phase("images uploaded", t0);
@@ -261,6 +266,8 @@ public final class LocalShop implements AutoCloseable {
         gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
                 triggers.postConfirmation());
         gateway.mailbox(cognito::mailbox, mailbox);
+        gateway.uploads(new LocalUploads(imageClient, BUCKET, LOCAL_SECRET_KEY, java.time.Clock.systemUTC(),
+                (key, size) -> triggers.objectCreated(BUCKET, key, size)));
         URI gatewayUrl = URI.create("http://127.0.0.1:" + gateway.port());
         System.setProperty("SHOP_URL", gatewayUrl + "/");   // the links in customers' emails
         String realStripe = System.getenv("STRIPE_SECRET_KEY");
@@ -334,17 +341,24 @@ public final class LocalShop implements AutoCloseable {
 
     static final String SEARCH_INDEX = "products";
 
-    private static void uploadImages(String endpoint, List<Product> products) {
-        Map<String, Product> byKey = new LinkedHashMap<>();
-        products.forEach(p -> byKey.putIfAbsent(p.images().get(0), p));
-        try (S3Client s3 = S3Client.builder()
+    /** What S3Mock is given as credentials, and what the upload endpoint checks signatures with. */
+    static final String LOCAL_SECRET_KEY = "local";
+
+    static S3Client s3Client(String endpoint) {
+        return S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", LOCAL_SECRET_KEY)))
+                .build();
+    }
+
+    private static void uploadImages(String endpoint, List<Product> products) {
+        Map<String, Product> byKey = new LinkedHashMap<>();
+        products.forEach(p -> byKey.putIfAbsent(p.images().get(0), p));
+        try (S3Client s3 = s3Client(endpoint)) {
             byKey.entrySet().parallelStream().forEach(e -> s3.putObject(b -> b.bucket(BUCKET).key(e.getKey())
                             .contentType("image/svg+xml").cacheControl("public, max-age=86400"),
                     RequestBody.fromString(ProductImages.svg(e.getValue()), StandardCharsets.UTF_8)));

@@ -38,6 +38,14 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final List<Trigger> dispatched = new ArrayList<>();
     private Consumer<String> postConfirmation = user -> { };
+    private final List<shop.verdant.contract.BucketEvent> bucketEvents = new ArrayList<>();
+    private final java.util.Map<shop.verdant.contract.BucketEvent, RequestHandler<java.util.Map<String, Object>, ?>> bucketHandlers =
+            new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bucket-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * {@code scheduleSeconds}: how often a schedule runs here; AWS runs it at its rate in minutes, the local
@@ -121,6 +129,42 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
         return null;
     }
 
+    /** As EventBridge delivers a bucket's events: soon after, asynchronously, retried twice on a fault. */
+    @Override
+    public Void bucket(shop.verdant.contract.BucketEvent event) {
+        bucketEvents.add(event);
+        bucketHandlers.put(event, instantiate(event));
+        return null;
+    }
+
+    /**
+     * Raises the images bucket's "Object Created" for {@code key} (the local upload endpoint calls it after S3Mock took
+     * the object), in EventBridge's shape, to every function following that part of the bucket.
+     */
+    void objectCreated(String bucket, String key, long size) {
+        for (var e : bucketHandlers.entrySet()) {
+            if (!key.startsWith(e.getKey().prefix())) {
+                continue;
+            }
+            java.util.Map<String, Object> detail = java.util.Map.of("version", "0", "bucket", java.util.Map.of("name", bucket),
+                    "object", java.util.Map.of("key", key, "size", size), "reason", "PostObject");
+            java.util.Map<String, Object> event = java.util.Map.of("version", "0", "id", java.util.UUID.randomUUID().toString(),
+                    "detail-type", "Object Created", "source", "aws.s3", "time", java.time.Instant.now().toString(),
+                    "region", "local", "resources", List.of("arn:aws:s3:::" + bucket), "detail", detail);
+            String name = e.getKey().handler().functionName();
+            events.execute(() -> {
+                for (int attempt = 1; attempt <= 3; attempt++) {
+                    try {
+                        e.getValue().handleRequest(event, new LocalContext("bucket", name));
+                        return;
+                    } catch (RuntimeException failure) {
+                        System.err.println(name + " failed on " + key + " (attempt " + attempt + " of 3): " + failure);
+                    }
+                }
+            });
+        }
+    }
+
     /** The routes for the gateway. */
     List<Route> routes() {
         return List.copyOf(routes);
@@ -148,6 +192,7 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
     @Override
     public void close() throws Exception {
         timer.shutdownNow();
+        events.shutdownNow();
         for (AutoCloseable p : pollers) {
             p.close();
         }

@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
     static String draftOfMerchant;
     static String shippedByMerchant;
     static String importOfMerchant;
+    static String uploadOfMerchant;
     static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -66,6 +67,7 @@ class AuthorizationMatrixTest {
                 + ",Matrix Jar,4.50,nowhere\r\n", false);
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         importOfMerchant = uploaded.json().get("id").asText();
+        uploadOfMerchant = ImagesTest.start(merchant, productOfMerchant, "image/webp").json().get("uploadId").asText();
         shippedByMerchant = PaymentsTest.placeOrder(TOKENS.get(Caller.CUSTOMER_A), product, 1);
         assertThat(PaymentsTest.pay(TOKENS.get(Caller.CUSTOMER_A), shippedByMerchant, "cod", UUID.randomUUID().toString())
                 .status()).isIn(200, 201);
@@ -167,6 +169,12 @@ class AuthorizationMatrixTest {
                         c -> "{\"delta\":1,\"reason\":\"restock\"}", merchants(200, 404)),
                 new Row("GET", "/api/merchant/products/{id}/stock", c -> "/api/merchant/products/" + productOfMerchant + "/stock",
                         c -> null, merchants(200, 404)),
+                new Row("POST", "/api/merchant/products/{id}/images", c -> "/api/merchant/products/" + productOfMerchant + "/images",
+                        c -> "{\"contentType\":\"image/jpeg\"}", merchants(201, 404)),
+                new Row("GET", "/api/merchant/products/{id}/images/{uploadId}", c -> "/api/merchant/products/" + productOfMerchant
+                        + "/images/" + uploadOfMerchant, c -> null, merchants(200, 404)),
+                new Row("PUT", "/api/merchant/products/{id}/images", c -> "/api/merchant/products/" + productOfMerchant + "/images",
+                        c -> "{\"images\":[]}", merchants(200, 404)),
                 new Row("GET", "/api/merchant/shipments", c -> "/api/merchant/shipments?status=PENDING", c -> null, merchants(200, 200)),
                 new Row("PATCH", "/api/merchant/shipments/{orderId}", c -> "/api/merchant/shipments/" + shippedByMerchant,
                         c -> "{\"status\":\"PACKED\"}", merchants(200, 404)),

@@ -42,6 +42,14 @@ public final class HandlerProbe {
             System.out.println("deploy hook: " + answer);
             System.exit("SUCCESS".equals(answer.get("Status")) ? 0 : 1);
         }
+        if (args.length > 4 && args[1].equals("bucket")) {
+            // an "Object Created" event as EventBridge delivers it; the outcome must be the one expected
+            var handler = (RequestHandler<Map<String, Object>, Map<String, Object>>) instance;
+            var answer = handler.handleRequest(Map.of("detail-type", "Object Created", "source", "aws.s3",
+                    "detail", Map.of("object", Map.of("key", args[2], "size", Long.parseLong(args[3])))), null);
+            System.out.println("bucket event: " + answer);
+            System.exit(args[4].equals(answer.get("outcome")) ? 0 : 1);
+        }
         if (args.length > 2 && args[1].equals("stream")) {
             var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;

@@ -27,7 +27,9 @@ import shop.verdant.contract.Route;
 import shop.verdant.contract.Schedule;
 import shop.verdant.contract.TableStream;
 import shop.verdant.contract.Trigger;
+import shop.verdant.contract.Buckets;
 import shop.verdant.contract.Tables;
+import shop.verdant.testing.TestPictures;
 
 /**
  * Every route's handler, run from its group's shaded (minimized) Lambda jar in a fresh JVM against the
@@ -86,6 +88,12 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/merchant/products/{id}/stock", merchant(sub, "path.id=" + productId,
                         "body={\"delta\":1,\"reason\":\"restock\"}", "expect=404")),
                 Map.entry("GET /api/merchant/products/{id}/stock", merchant(sub, "path.id=" + productId, "expect=404")),
+                Map.entry("POST /api/merchant/products/{id}/images", merchant(sub, "path.id=" + productId,
+                        "body={\"contentType\":\"image/jpeg\"}", "expect=404")),
+                Map.entry("GET /api/merchant/products/{id}/images/{uploadId}", merchant(sub, "path.id=" + productId,
+                        "path.uploadId=" + java.util.UUID.randomUUID(), "expect=404")),
+                Map.entry("PUT /api/merchant/products/{id}/images", merchant(sub, "path.id=" + productId, "header.If-Match=*",
+                        "body={\"images\":[]}", "expect=404")),
                 Map.entry("GET /api/merchant/shipments", merchant(sub)),
                 Map.entry("PATCH /api/merchant/shipments/{orderId}", merchant(sub, "path.orderId=" + java.util.UUID.randomUUID(),
                         "body={\"status\":\"PACKED\"}", "expect=404")),
@@ -103,6 +111,9 @@ class ShadedJarSmokeTest {
             setup.ensureUser(shop.userPool().userPoolId(), shop.userPool().clientId(), triggerUser, "Trigger-Probe-1", null, null);
         }
         String pool = shop.userPool().userPoolId();
+        // a real upload for the image function to take: signed through the API, its picture put straight into S3Mock
+        // (the gateway raises no event for it), so the function run from its jar decodes and scales it
+        String[] upload = ImagesTest.uploadWithoutEvent(TestPictures.jpegWithExif(900, 600, 1));
         List<String[]> runs = new ArrayList<>();
         for (Trigger trigger : Contract.TRIGGERS) {
             String jar = trigger.handler().group().jar();
@@ -130,6 +141,10 @@ class ShadedJarSmokeTest {
                 public List<String> deploy(shop.verdant.contract.DeployHook h) {
                     return List.of(handler, "deploy");
                 }
+
+                public List<String> bucket(shop.verdant.contract.BucketEvent b) {
+                    return List.of(handler, "bucket", upload[0], upload[1], "ATTACHED");
+                }
             }))});
         }
         for (String[] run : runs) {
@@ -139,7 +154,8 @@ class ShadedJarSmokeTest {
                     "-cp", jar + ":" + target.resolve("test-classes")));
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
                     "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS",
-                    "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE", "OPENSEARCH_URL"));
+                    "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE", "OPENSEARCH_URL",
+                    "S3_ENDPOINT", Buckets.IMAGES.envVar(), "IMAGES_UPLOAD_URL"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));

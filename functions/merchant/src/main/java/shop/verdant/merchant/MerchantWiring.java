@@ -32,7 +32,8 @@ public final class MerchantWiring {
     }
 
     public record Services(MerchantProducts products, MerchantStock stock, MerchantShipments shipments, MerchantSales sales,
-                           NotifyCustomers notices, MerchantImports imports) {
+                           NotifyCustomers notices, MerchantImports imports,
+                           shop.verdant.application.media.ProductImageUploads images) {
     }
 
     /** The threads an import chunk's rows are upserted on (I/O bound: each row is a few DynamoDB calls). */
@@ -55,7 +56,15 @@ public final class MerchantWiring {
                 new MerchantShipments(backOffice.shipments(), stores.orders(), cod, clock),
                 new MerchantSales(backOffice.sales(), catalog, clock),
                 new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")),
-                new MerchantImports(backOffice.imports(), catalog, products, stock, clock, ids, IMPORT_WORKERS));
+                new MerchantImports(backOffice.imports(), catalog, products, stock, clock, ids, IMPORT_WORKERS),
+                new shop.verdant.application.media.ProductImageUploads(products, catalog, backOffice.imageUploads(), signer(), clock, ids));
+    }
+
+    /** Signs uploads into the images bucket; made on the first upload (only that function names the bucket). */
+    static shop.verdant.application.media.port.UploadSigner signer() {
+        Supplier<shop.verdant.application.media.port.UploadSigner> signer = Lazy.memoize(() ->
+                shop.verdant.adapter.aws.S3PostPolicy.fromEnvironment(shop.verdant.contract.Buckets.IMAGES.envVar()));
+        return (key, type, maxBytes, expires) -> signer.get().sign(key, type, maxBytes, expires);
     }
 
     /** The local shop's mailbox when it installed one; SES (from MAIL_FROM) otherwise, made on the first email. */

@@ -29,12 +29,13 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
                         Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking,
-                        ShopFunction.Mail mail) {
+                        ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images) {
     }
 
     private final Props props;
     private final List<ShopFunction> functions = new ArrayList<>();
     private final List<StreamConsumer> consumers = new ArrayList<>();
+    private final List<BucketTrigger> bucketTriggers = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
 
     public FunctionGroupStack(Construct scope, String id, Props props) {
@@ -57,10 +58,13 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
                 || needs.contains(shop.verdant.contract.Need.OPENSEARCH_ADMIN)) && props.tracking() != null
                 ? props.tracking().searchPlacement() : props.placement();
         // deploy hooks talk to several APIs in a row, within CloudFormation's patience rather than API Gateway's
+        // (and a picture is decoded and scaled three times over: more than an API answer's ten seconds)
         software.amazon.awscdk.Duration timeout = trigger instanceof shop.verdant.contract.DeployHook
-                ? software.amazon.awscdk.Duration.seconds(120) : ShopFunction.DEFAULT_TIMEOUT;
+                ? software.amazon.awscdk.Duration.seconds(120) : trigger instanceof shop.verdant.contract.BucketEvent
+                ? software.amazon.awscdk.Duration.seconds(60) : ShopFunction.DEFAULT_TIMEOUT;
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
-                props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout, props.mail()));
+                props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout, props.mail(),
+                props.images()));
     }
 
     @Override
@@ -118,6 +122,17 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
         return fn;
     }
 
+    @Override
+    public ShopFunction bucket(shop.verdant.contract.BucketEvent event) {
+        if (!event.bucket().equals(shop.verdant.contract.Buckets.IMAGES) || props.images() == null) {
+            throw new IllegalArgumentException(event.handler().className() + " follows " + event.bucket().logicalName()
+                    + ", which was not given");
+        }
+        ShopFunction fn = function(event);
+        bucketTriggers.add(new BucketTrigger(fn, "Uploads", new BucketTrigger.Props(event, props.images(), fn.live())));
+        return fn;
+    }
+
     /** Cognito triggers belong to the user pool's stack (the pool names its triggers). */
     @Override
     public ShopFunction cognito(CognitoTrigger trigger) {
@@ -130,6 +145,10 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
 
     public List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    public List<BucketTrigger> bucketTriggers() {
+        return List.copyOf(bucketTriggers);
     }
 
     public List<StreamConsumer> consumers() {

@@ -47,10 +47,11 @@ public final class ShopFunction extends Construct {
      * secrets extension as {@code NAME_SECRET_ARN}.
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
-                        Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout, Mail mail) {
+                        Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout, Mail mail,
+                        software.amazon.awscdk.services.s3.IBucket images) {
         public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                      Map<String, ISecret> secrets, Placement placement) {
-            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null);
+            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null, null);
         }
     }
 
@@ -150,11 +151,50 @@ public final class ShopFunction extends Construct {
                     .actions(List.of("ses:SendEmail")).resources(List.of(mail.identityArn()))
                     .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", mail.from()))).build());
         }
+        images(handler, props.images(), role);
         props.secrets().values().forEach(secret -> secret.grantRead(role));
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
+    }
+
+    /**
+     * The image needs: signing uploads may put objects under uploads/ only (the browser's upload acts with this role);
+     * the image function reads and removes uploads and writes renditions; pruning removes renditions.
+     */
+    private void images(Handler handler, software.amazon.awscdk.services.s3.IBucket images, Role role) {
+        var needs = handler.needs();
+        boolean upload = needs.contains(Need.IMAGE_UPLOAD);
+        boolean render = needs.contains(Need.IMAGE_RENDITIONS);
+        boolean prune = needs.contains(Need.IMAGE_PRUNE);
+        if (!upload && !render && !prune) {
+            return;
+        }
+        if (images == null) {
+            throw new IllegalArgumentException(handler.className() + " uses the images bucket, which was not given");
+        }
+        function.addEnvironment(shop.verdant.contract.Buckets.IMAGES.envVar(), images.getBucketName());
+        String uploads = images.arnForObjects(shop.verdant.contract.Buckets.UPLOADS + "*");
+        String renditions = images.arnForObjects(shop.verdant.contract.Buckets.RENDITIONS + "*");
+        if (upload) {
+            function.addEnvironment("IMAGES_UPLOAD_URL", "https://" + images.getBucketRegionalDomainName() + "/");
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("s3:PutObject")).resources(List.of(uploads)).build());
+        }
+        if (render) {
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("s3:GetObject", "s3:DeleteObject")).resources(List.of(uploads)).build());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("s3:PutObject", "s3:DeleteObject")).resources(List.of(renditions)).build());
+        }
+        if (prune) {
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("s3:DeleteObject")).resources(List.of(renditions)).build());
+        }
+        Nag.suppressMatching(role, "AwsSolutions-IAM5", "Objects under the images bucket's " + shop.verdant.contract.Buckets.UPLOADS
+                + " or " + shop.verdant.contract.Buckets.RENDITIONS + " only: keys carry the upload's and product's ids, "
+                + "so the object part is a pattern", "/^Resource::.+\\/(uploads|images\\/products)\\/\\*$/g");
     }
 
     /** What the tracking needs of this function call for: its subscription, and its stream or index grants. */

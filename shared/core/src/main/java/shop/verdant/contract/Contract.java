@@ -30,6 +30,7 @@ public final class Contract {
         all.addAll(AccountsContract.TRIGGERS);
         all.addAll(InsightsContract.TRIGGERS);
         all.addAll(MerchantContract.TRIGGERS);
+        all.addAll(MediaContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();
         Set<FunctionGroup> groups = new LinkedHashSet<>();

@@ -47,7 +47,16 @@ public enum Need {
      * Sends customer emails through SES from the shop's verified identity ({@code MAIL_FROM}; {@code SHOP_URL} for the
      * links in them); the local shop delivers them into its mailbox.
      */
-    EMAIL(null);
+    EMAIL(null),
+    /**
+     * Signs presigned POSTs into the images bucket's {@link Buckets#UPLOADS} ({@code IMAGES_BUCKET}, {@code IMAGES_UPLOAD_URL}):
+     * the browser's upload acts with this function's permission, so it may put objects there and nowhere else.
+     */
+    IMAGE_UPLOAD(null),
+    /** Reads and removes uploads, and writes renditions under {@link Buckets#RENDITIONS}. */
+    IMAGE_RENDITIONS(null),
+    /** Removes renditions under {@link Buckets#RENDITIONS} (of images taken off a product). */
+    IMAGE_PRUNE(null);
 
     private final String secret;
 

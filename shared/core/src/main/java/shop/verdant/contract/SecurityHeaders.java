@@ -26,10 +26,19 @@ public final class SecurityHeaders {
      * {@code stripe}: whether the page may load Stripe.js and its frames and talk to Stripe's API (AWS, real Stripe).
      */
     public static String contentSecurityPolicy(String cognitoOrigin, boolean stripe) {
+        return contentSecurityPolicy(cognitoOrigin, stripe, null);
+    }
+
+    /**
+     * {@code uploadOrigin}: where merchants' browsers upload pictures on AWS (the images bucket's endpoint; the local
+     * gateway takes them on the same origin).
+     */
+    public static String contentSecurityPolicy(String cognitoOrigin, boolean stripe, String uploadOrigin) {
         String stripeScript = stripe ? " https://js.stripe.com" : "";
         return "default-src 'self'; script-src 'self'" + stripeScript + "; style-src 'self'; img-src 'self' data:"
                 + (stripe ? " https://*.stripe.com" : "") + "; font-src 'self'; "
                 + "connect-src 'self'" + (cognitoOrigin == null ? "" : " " + cognitoOrigin) + (stripe ? " https://api.stripe.com" : "")
+                + (uploadOrigin == null ? "" : " " + uploadOrigin)
                 + "; frame-src " + (stripe ? "https://js.stripe.com https://hooks.stripe.com" : "'none'")
                 + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
     }

@@ -6,6 +6,9 @@ public enum TableAccess {
     READ,
     /** READ plus PutItem, UpdateItem, DeleteItem, BatchWriteItem and the transactions over them. */
     WRITE,
-    /** READ plus UpdateItem: moves stock between available, reserved and sold; can create nothing. */
+    /**
+     * READ plus UpdateItem: changes what an existing item holds (moves stock between available, reserved and sold;
+     * attaches a product's images); every such update is conditioned on the item existing.
+     */
     STOCK
 }

@@ -90,6 +90,14 @@ public final class Tables {
     public static final TableSpec IMPORT_ROWS = new TableSpec("ImportRows", "IMPORT_ROWS_TABLE", s("importId"), n("chunk"),
             List.of(), "ttl", false);
 
+    /**
+     * A merchant's image uploads, one item each from the presigned POST to its outcome (attached, or refused and why);
+     * gone after a day (ttl).
+     */
+    public static final TableSpec IMAGE_UPLOADS = new TableSpec("ImageUploads", "IMAGE_UPLOADS_TABLE", s("uploadId"), null,
+            List.of(), "ttl", false);
+
     public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
-            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES, IMPORTS, IMPORT_ROWS);
+            PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES, IMPORTS, IMPORT_ROWS,
+            IMAGE_UPLOADS);
 }

@@ -42,6 +42,18 @@ public final class DynamoDbBackOffice {
                 Env.require(Tables.IMPORTS.envVar()), Env.require(Tables.IMPORT_ROWS.envVar())));
     }
 
+    /** Merchants' image uploads, from signing to outcome. */
+    public shop.verdant.application.media.port.ImageUploadLog imageUploads() {
+        return Lazy.of(shop.verdant.application.media.port.ImageUploadLog.class, () -> new DynamoDbImageUploads(client.get(),
+                Env.require(Tables.IMAGE_UPLOADS.envVar())));
+    }
+
+    /** Products as the image function appends to their images. */
+    public shop.verdant.application.media.port.ProductImages productImages() {
+        return Lazy.of(shop.verdant.application.media.port.ProductImages.class, () -> new DynamoDbProductImages(client.get(),
+                Env.require(Tables.PRODUCTS.envVar())));
+    }
+
     /** Notices sent to customers, in ProcessedEvents. */
     public NoticeLog notices(Clock clock) {
         return Lazy.of(NoticeLog.class, () -> new DynamoDbNoticeLog(client.get(), Env.require(Tables.PROCESSED_EVENTS.envVar()), clock));

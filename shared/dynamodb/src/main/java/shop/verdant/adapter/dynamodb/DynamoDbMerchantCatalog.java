@@ -213,6 +213,29 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
         return find(p.productId()).orElseThrow(() -> new NotFoundException("No product " + p.productId() + " in your catalog."));
     }
 
+    @Override
+    public Listing arrangeImages(Product p, List<String> images, long revision, String actor, java.time.Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":merchant", s(p.merchantId()),
+                ":revision", n(revision), ":at", s(at.toString()), ":by", s(actor)));
+        String set;
+        if (images.isEmpty()) {
+            set = "SET updatedAt = :at, updatedBy = :by REMOVE images";
+        } else {
+            set = "SET updatedAt = :at, updatedBy = :by, images = :images";
+            values.put(":images", Attr.l(images.stream().map(Attr::s).toList()));
+        }
+        try {
+            client.updateItem(b -> b.tableName(products).key(Map.of("productId", s(p.productId())))
+                    .updateExpression(set + " ADD revision :one, version :one")
+                    .conditionExpression("merchantId = :merchant AND " + (revision == 1
+                            ? "(attribute_not_exists(revision) OR revision = :revision)" : "revision = :revision"))
+                    .expressionAttributeValues(values));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            throw stale(p.productId());
+        }
+        return find(p.productId()).orElseThrow(() -> new NotFoundException("No product " + p.productId() + " in your catalog."));
+    }
+
     private RuntimeException stale(String productId) {
         return find(productId).map(l -> (RuntimeException) EntityTags.stale(l.revision()))
                 .orElseGet(() -> new NotFoundException("No product " + productId + " in your catalog."));

@@ -31,6 +31,13 @@ public final class StreamImages {
         return image == null || image.isEmpty() ? null : DynamoDbImportStore.job(item(image));
     }
 
+    /** The image keys a Products image holds, in order; empty for no image or no pictures. */
+    public static List<String> productImages(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        var images = image == null ? null : image.get("images");
+        return images == null || images.getL() == null ? List.of() : images.getL().stream().map(v -> v.getS()).toList();
+    }
+
     static Map<String, AttributeValue> item(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         image.forEach((k, v) -> out.put(k, value(v)));

@@ -50,6 +50,12 @@ public interface MerchantCatalogStore {
      */
     Listing update(Product changed, String previousSku, long revision);
 
+    /**
+     * Sets the product's images to {@code images} (a selection of its own, in order) if the stored revision is still
+     * {@code revision}; PreconditionException (412) when it moved. Answers the stored listing.
+     */
+    Listing arrangeImages(Product product, List<String> images, long revision, String actor, java.time.Instant at);
+
     /** Removes a never-published product and its SKU guard, if its revision is still {@code revision}. */
     void delete(Product product, long revision);
 
