@@ -19,6 +19,7 @@ const el = (tag, attrs = {}, ...children) => {
 };
 
 import * as auth from './auth.js';
+import { srcset, small } from './pictures.js';
 
 const app = { apiBase: '/api', categories: new Map(), roots: [], seq: 0, moved: false, labels: new Map() };
 
@@ -199,7 +200,8 @@ function renderBreadcrumb(nav, path, withHome) {
 function card(item) {
   return el('li', { class: 'card' },
     el('a', { href: `?product=${item.id}`, 'data-nav': true, 'data-testid': 'product-card' },
-      el('img', { src: item.image || '/favicon.svg', alt: '', loading: 'lazy', width: 300, height: 300 }),
+      el('img', { src: small(item.image) || '/favicon.svg', srcset: srcset(item.image), sizes: '(max-width: 600px) 50vw, 300px',
+        alt: '', loading: 'lazy', width: 300, height: 300 }),
       el('div', { class: 'card-body' },
         el('span', { class: 'brand' }, item.brand.name),
         el('span', { class: 'name' }, item.name),
@@ -325,7 +327,8 @@ async function renderProduct(id) {
   const stock = !p.stock.inStock ? el('p', { class: 'stock out' }, 'Out of stock')
     : p.stock.onlyLeft ? el('p', { class: 'stock low' }, `Only ${p.stock.onlyLeft} left`)
     : el('p', { class: 'stock in' }, 'In stock — ships in 1–2 days');
-  const main = el('img', { src: p.images[0] || '/favicon.svg', alt: p.name, width: 600, height: 600 });
+  const main = el('img', { src: p.images[0] || '/favicon.svg', srcset: srcset(p.images[0]), sizes: '(max-width: 800px) 100vw, 600px',
+    alt: p.name, width: 600, height: 600 });
   const attrs = Object.entries(p.attributes || {});
   box.replaceChildren(...[
     app.moved ? el('button', { type: 'button', class: 'back', onclick: () => history.back() }, '‹ Back') : null,
@@ -333,7 +336,8 @@ async function renderProduct(id) {
     el('div', { class: 'product-main' },
       el('div', { class: 'gallery' }, main,
         p.images.length > 1 ? el('div', { class: 'thumbs' }, p.images.map((src, i) =>
-          el('button', { type: 'button', onclick: () => { main.src = src; }, 'aria-label': `Show image ${i + 1}` }, el('img', { src, alt: '' })))) : null),
+          el('button', { type: 'button', onclick: () => { main.src = src; main.srcset = srcset(src) || ''; }, 'aria-label': `Show image ${i + 1}` },
+            el('img', { src: small(src), alt: '' })))) : null),
       el('div', { class: 'details' },
         el('a', { class: 'brand-line', href: `?brand=${p.brand.id}`, 'data-nav': true }, p.brand.name),
         el('h1', {}, p.name),
@@ -681,7 +685,7 @@ function cartLine(line, { editable }) {
       render();
     } }, 'Remove')) : el('span', {}, `× ${line.quantity}`);
   return el('li', { class: 'line', 'data-testid': 'cart-line', 'data-product': line.productId },
-    el('img', { src: line.image || '/favicon.svg', alt: '' }),
+    el('img', { src: small(line.image) || '/favicon.svg', alt: '' }),
     el('div', {},
       el('a', { href: `?product=${line.productId}`, 'data-nav': true }, line.name || line.productId),
       el('div', { class: 'muted' }, line.unitPrice ? money(line.unitPrice) : ''),
@@ -721,7 +725,7 @@ async function viewWishlist() {
   if (seq !== app.seq) return;
   if (!list.items.length) return showPage('Wishlist', el('p', {}, 'Nothing saved yet. Use ♡ on a product to keep it here.'));
   showPage('Wishlist', el('ul', { class: 'lines' }, list.items.map((i) => el('li', { class: 'line', 'data-testid': 'wishlist-item' },
-    el('img', { src: (i.product && i.product.image) || '/favicon.svg', alt: '' }),
+    el('img', { src: small(i.product && i.product.image) || '/favicon.svg', alt: '' }),
     el('div', {},
       el('a', { href: `?product=${i.productId}`, 'data-nav': true }, i.product ? i.product.name : 'No longer available'),
       i.product ? el('div', { class: 'muted' }, money(i.product.price), i.product.inStock ? '' : ' · out of stock') : null,

@@ -3,6 +3,7 @@
 // the sales dashboard as charts (Chart.js from /vendor/, the same library as the insights). The API decides what a
 // merchant may see and do; every refusal it gives is shown as it says it.
 import { loadCharts } from './charts.js';
+import { small } from './pictures.js';
 
 const STATUS_LABEL = { DRAFT: 'Draft', ACTIVE: 'Published', ARCHIVED: 'Archived' };
 const PARCEL_LABEL = { PENDING: 'To pack', PACKED: 'Packed', SHIPPED: 'Shipped', DELIVERED: 'Delivered', CANCELLED: 'Cancelled' };
@@ -199,7 +200,112 @@ async function editProduct(ctx, tabs, id) {
     }
   });
 
-  showPage(product ? product.name : 'New product', tabs, said, form, product ? stockPanel(ctx, product) : null);
+  showPage(product ? product.name : 'New product', tabs, said, form,
+    product ? picturesPanel(ctx, () => product, (p) => { product = p; }) : null, product ? stockPanel(ctx, product) : null);
+}
+
+const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PICTURES = 8;
+
+/** What S3 (or the local upload endpoint) said, in words for the merchant. */
+function uploadRefusal(status, xml) {
+  const code = (/<Code>([^<]*)<\/Code>/.exec(xml || '') || [])[1];
+  if (code === 'EntityTooLarge') return 'The file is larger than 5 MB.';
+  if (code === 'AccessDenied' && /expired/i.test(xml)) return 'The upload took too long and its permission expired; try again.';
+  return `The upload was refused (${code || status}); try again.`;
+}
+
+/**
+ * The product's pictures: upload (straight to the bucket with a signed form, with progress), then the image function's
+ * verdict; reorder and remove (If-Match). {@code get}/{@code set} share the product (and its ETag) with the form.
+ */
+function picturesPanel({ api, el }, get, set) {
+  const list = el('ol', { class: 'bo-pictures', 'data-testid': 'bo-pictures' });
+  const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'bo-pictures-status' });
+  const progress = el('div', { class: 'bo-uploads' });
+  const say = (text, error = false) => { said.textContent = text; said.className = error ? 'error-text' : 'muted'; };
+  const path = () => `/merchant/products/${encodeURIComponent(get().id)}`;
+
+  const arrange = async (images, done) => {
+    try {
+      set(await api(`${path()}/images`, { method: 'PUT', body: { images }, headers: { 'If-Match': get().etag } }));
+      show();
+      say(done);
+    } catch (err) {
+      say(err.status === 412 ? 'The product changed meanwhile; reload the page and try again.' : refusal(err), true);
+    }
+  };
+  const show = () => {
+    const images = get().images || [];
+    list.replaceChildren(...images.map((key, i) => el('li', { 'data-testid': 'bo-picture' },
+      el('img', { src: `/${small(key)}`, alt: `Picture ${i + 1} of ${get().name}`, width: 120, height: 120 }),
+      i === 0 ? el('span', { class: 'badge' }, 'Shown in lists') : null,
+      el('div', { class: 'bo-picture-actions' },
+        el('button', { type: 'button', class: 'btn secondary', disabled: i === 0, 'aria-label': `Move picture ${i + 1} earlier`,
+          onclick: () => arrange(swap(images, i, i - 1), `Picture moved to place ${i}.`) }, '←'),
+        el('button', { type: 'button', class: 'btn secondary', disabled: i === images.length - 1, 'aria-label': `Move picture ${i + 1} later`,
+          onclick: () => arrange(swap(images, i, i + 1), `Picture moved to place ${i + 2}.`) }, '→'),
+        el('button', { type: 'button', class: 'btn secondary', 'aria-label': `Remove picture ${i + 1}`, 'data-testid': 'bo-picture-remove',
+          onclick: () => arrange(images.filter((k) => k !== key), 'Picture removed.') }, 'Remove')))));
+    if (!images.length) list.append(el('li', { class: 'muted' }, 'No pictures yet. Products with pictures sell better.'));
+    input.disabled = images.length >= MAX_PICTURES;
+  };
+  const swap = (a, i, j) => { const b = [...a]; [b[i], b[j]] = [b[j], b[i]]; return b; };
+
+  /** Sends one file where the signature says, reporting progress; resolves with the HTTP status and body. */
+  const send = (signed, file, bar) => new Promise((resolve) => {
+    const form = new FormData();
+    Object.entries(signed.fields).forEach(([k, v]) => form.append(k, v));
+    form.append('file', file);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', signed.url);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total); };
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+    xhr.onerror = () => resolve({ status: 0, body: '' });
+    xhr.send(form);
+  });
+
+  const upload = async (file) => {
+    const bar = el('progress', { max: 100, value: 0, 'aria-label': `Uploading ${file.name}` });
+    const line = el('p', { class: 'muted' }, `${file.name}: `, bar);
+    progress.append(line);
+    const done = (text, error = false) => { line.replaceChildren(`${file.name}: ${text}`); line.className = error ? 'error-text' : 'muted'; };
+    if (!PICTURE_TYPES.includes(file.type)) { done('not a JPEG, PNG or WebP picture.', true); return; }
+    if (file.size > 5 * 1024 * 1024) { done('larger than 5 MB; make it smaller first.', true); return; }
+    try {
+      const signed = await api(`${path()}/images`, { method: 'POST', body: { contentType: file.type } });
+      const sent = await send(signed, file, bar);
+      if (sent.status === 0) { done('the connection failed; try again.', true); return; }
+      if (sent.status >= 300) { done(uploadRefusal(sent.status, sent.body), true); return; }
+      line.replaceChildren(`${file.name}: checking the picture…`);
+      for (let waited = 0; waited < 30000; waited += 500) {
+        const s = await api(signed.statusUrl.replace(/^\/api/, ''));
+        if (s.status === 'ATTACHED') {
+          set(await api(path()));
+          show();
+          done('added.');
+          return;
+        }
+        if (s.status === 'REFUSED') { done(s.reason, true); return; }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      done('still being checked; reload the page in a minute to see it.');
+    } catch (err) { done(refusal(err), true); }
+  };
+
+  const input = el('input', { type: 'file', id: 'bo-picture-file', accept: PICTURE_TYPES.join(','), multiple: true, 'data-testid': 'bo-picture-file' });
+  input.addEventListener('change', async () => {
+    const files = [...input.files];
+    input.value = '';
+    const room = MAX_PICTURES - (get().images || []).length;
+    if (files.length > room) say(`A product has at most ${MAX_PICTURES} pictures: the first ${room} of these are uploaded.`, true);
+    for (const file of files.slice(0, Math.max(room, 0))) await upload(file);
+  });
+  show();
+  return el('section', { class: 'bo-panel', 'aria-labelledby': 'pictures-heading' }, el('h2', { id: 'pictures-heading' }, 'Pictures'),
+    el('p', { class: 'muted' }, `JPEG, PNG or WebP, up to 5 MB and at least 200 pixels a side; up to ${MAX_PICTURES}. `
+      + 'The first is the one shoppers see in lists. Location and camera details are removed.'),
+    list, el('div', { class: 'field' }, el('label', { for: 'bo-picture-file' }, 'Add pictures'), input), progress, said);
 }
 
 function stockPanel({ api, el }, product) {

@@ -1,6 +1,6 @@
 // The merchant back office in the browser: the demo merchant signs in, opens "Your shop" from the account menu with
 // the keyboard, is told inline what a new product lacks, creates and publishes it, restocks it, finds it in the
-// storefront's search, ships the customer's order (ORDER_ID, placed cash on delivery by the Java test) and reads the
+// storefront's search (with the picture the merchant uploaded), ships the customer's order (ORDER_ID, placed cash on delivery by the Java test) and reads the
 // sales dashboard; the customer (EMAIL/PASSWORD) then sees the parcel on its way with its timeline, and has the email.
 // Works on a phone.
 import assert from 'node:assert/strict';
@@ -68,13 +68,37 @@ await run('back office', browser, async () => {
     assert.match(await page.getByTestId('bo-movements').textContent(), /\+12 restock: 0 → 12/);
   });
 
+  await step('a picture goes up with a progress bar, is checked and shown first; a file that is no picture is told why', async () => {
+    // a WebP the browser itself encodes (the shop takes JPEG, PNG and WebP, and serves JPEG renditions)
+    const webp = await page.evaluate(async () => {
+      const c = document.createElement('canvas');
+      c.width = 640;
+      c.height = 480;
+      const g = c.getContext('2d');
+      g.fillStyle = '#4f7d4a';
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#f3ead7';
+      g.fillRect(200, 90, 240, 300);
+      const blob = await new Promise((r) => c.toBlob(r, 'image/webp', 0.8));
+      return btoa(String.fromCharCode(...new Uint8Array(await blob.arrayBuffer())));
+    });
+    await page.getByTestId('bo-picture-file').setInputFiles({ name: 'tote.webp', mimeType: 'image/webp', buffer: Buffer.from(webp, 'base64') });
+    await page.getByTestId('bo-picture').locator('img[src*="/images/products/"][src$="/320.jpg"]').waitFor();
+    await page.getByTestId('bo-pictures').getByText('Shown in lists').waitFor();
+    await page.getByText('tote.webp: added.').waitFor();
+    await page.getByTestId('bo-picture-file').setInputFiles({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg',
+      buffer: Buffer.from('MZ this is a program, not a photo') });
+    await page.getByText('not-a-photo.jpg: The file is not a picture').waitFor();
+    assert.equal(await page.getByTestId('bo-picture').count(), 1, 'the refused file added nothing');
+  });
+
   await step('shoppers find it in the storefront search', async () => {
     // the index follows the Products stream; a shopper's browser keeps a search answer 30 s, so the page is opened once
     // the shop answers with it (asked without any cache), as a shopper searching after the merchant published would
     const started = Date.now();
     for (;;) {
       const answer = await (await fetch(url(`/api/products?q=${word}`))).json();
-      if (answer.items.some((i) => i.id === productId)) break;
+      if (answer.items.some((i) => i.id === productId && /\/images\/products\//.test(i.image || ''))) break;
       assert.ok(Date.now() - started < 10_000, 'the published product is searchable within 10 s');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -82,6 +106,8 @@ await run('back office', browser, async () => {
     await page.goto(url(`/?q=${word}`));
     await page.locator(`#grid a[href*="${productId}"]`).waitFor();
     assert.match(await page.locator('#grid').textContent(), /€18\.50/);
+    const tile = page.locator(`#grid a[href*="${productId}"] img`);
+    assert.match(await tile.getAttribute('srcset'), /320\.jpg 320w, .*800\.jpg 800w/, 'the tile picks its rendition');
   });
 
   await step('a 50-row CSV with 3 bad rows: checked, its problems listed, the rest imported with a progress bar', async () => {

@@ -14,7 +14,6 @@ import shop.verdant.domain.notifications.Email;
 import shop.verdant.http.Json;
 import shop.verdant.testing.MotoServer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 
 /** The SES adapter against moto's SES v2: the real SendEmail request, the message as SES received it, an unverified sender refused. */
 class SesMailerTest {
@@ -35,9 +34,21 @@ class SesMailerTest {
         moto.close();
     }
 
+    /** The adapter as a function builds it, pointed at moto. */
+    private static SesMailer mailer(String from) {
+        System.setProperty("SES_ENDPOINT", moto.url());
+        System.setProperty("MAIL_FROM", from);
+        try {
+            return SesMailer.fromEnvironment();
+        } finally {
+            System.clearProperty("SES_ENDPOINT");
+            System.clearProperty("MAIL_FROM");
+        }
+    }
+
     @Test
     void sendsTheSubjectAndBothPartsFromTheShopsIdentity() throws Exception {
-        new SesMailer(client, "orders@verdant.example").send(new Email("ann@example.com", "Your Verdant parcel is on its way (1a2b3c4d)",
+        mailer("orders@verdant.example").send(new Email("ann@example.com", "Your Verdant parcel is on its way (1a2b3c4d)",
                 "Hello Ann,\n\nTracking number: 3SABC123.", "<p>Hello Ann,</p><p>Tracking number: 3SABC123.</p>"));
         List<JsonNode> sent = new ArrayList<>();
         Json.read(moto.state(), JsonNode.class).at("/ses/Message").forEach(sent::add);
@@ -51,7 +62,8 @@ class SesMailerTest {
 
     @Test
     void aSenderSesHasNotVerifiedIsRefused_soTheStreamRecordIsRetried() {
-        assertThatThrownBy(() -> new SesMailer(client, "someone@elsewhere.example").send(new Email("ann@example.com", "x", "y", "<p>y</p>")))
-                .isInstanceOf(MessageRejectedException.class);
+        assertThatThrownBy(() -> mailer("someone@elsewhere.example").send(new Email("ann@example.com", "x", "y", "<p>y</p>")))
+                .isInstanceOf(SesMailer.Refused.class).hasMessageContaining("MessageRejected")
+                .satisfies(e -> assertThat(((SesMailer.Refused) e).type()).isEqualTo("MessageRejected"));
     }
 }

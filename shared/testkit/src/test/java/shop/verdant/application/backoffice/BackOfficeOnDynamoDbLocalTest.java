@@ -17,7 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
 import shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository;
+import shop.verdant.adapter.dynamodb.DynamoDbImageUploads;
 import shop.verdant.adapter.dynamodb.DynamoDbMerchantCatalog;
+import shop.verdant.adapter.dynamodb.DynamoDbProductImages;
+import shop.verdant.application.media.port.ProductImages.Attached;
+import shop.verdant.domain.media.ImageRules;
+import shop.verdant.domain.media.ImageUpload;
 import shop.verdant.adapter.dynamodb.DynamoDbSalesLedger;
 import shop.verdant.application.backoffice.port.MerchantCatalogStore;
 import shop.verdant.application.shopping.port.StockLedger;
@@ -267,5 +272,48 @@ class BackOfficeOnDynamoDbLocalTest {
         assertThat(ledger.products("m-ledger", day, day)).containsOnlyKeys("p-1");
         assertThat(ledger.products("m-ledger", day, day).get("p-1").units()).isEqualTo(3);
         assertThat(ledger.days("m-other", day, day)).isEmpty();
+    }
+
+    @Test
+    void picturesAttachOnceEach_upToTheLimit_onlyToTheOwnersProduct_andArrangingIsGuardedByTheRevision() {
+        var images = new DynamoDbProductImages(shop.client, shop.productsTable);
+        var uploads = new DynamoDbImageUploads(shop.client,
+                LocalEngines.createTable(shop.client, Tables.IMAGE_UPLOADS));
+        var created = products.create("m-pic", "t", form("PIC-1", "Linen Towel"));
+        String id = created.product().productId();
+        java.time.Instant at = shop.clock.instant();
+        String first = ImageRules.imageKey(id, "u1");
+        assertThat(images.attach(id, "m-pic", first, 2, "system:images", at)).isEqualTo(Attached.ATTACHED);
+        assertThat(images.attach(id, "m-pic", first, 2, "system:images", at)).isEqualTo(Attached.ALREADY);
+        assertThat(images.attach(id, "m-other", "images/products/" + id + "/x/800.jpg", 2, "system:images", at))
+                .isEqualTo(Attached.GONE);
+        assertThat(images.attach("no-such-product", "m-pic", first, 2, "system:images", at))
+                .isEqualTo(Attached.GONE);
+        String second = ImageRules.imageKey(id, "u2");
+        assertThat(images.attach(id, "m-pic", second, 2, "system:images", at)).isEqualTo(Attached.ATTACHED);
+        assertThat(images.attach(id, "m-pic", ImageRules.imageKey(id, "u3"), 2, "system:images", at))
+                .isEqualTo(Attached.FULL);
+        MerchantCatalogStore.Listing now = catalog.find(id).orElseThrow();
+        assertThat(now.product().images()).containsExactly(first, second);
+        assertThat(now.revision()).as("each picture is a listing change (search republishes)").isEqualTo(created.revision() + 2);
+        assertThat(images.owner(id)).hasValue("m-pic");
+
+        var arranged = catalog.arrangeImages(now.product(), List.of(second, first), now.revision(), "merchant:t", at);
+        assertThat(arranged.product().images()).containsExactly(second, first);
+        assertThatThrownBy(() -> catalog.arrangeImages(now.product(), List.of(), now.revision(), "merchant:t", at))
+                .isInstanceOf(PreconditionException.class);
+        var emptied = catalog.arrangeImages(arranged.product(), List.of(), arranged.revision(), "merchant:t", at);
+        assertThat(emptied.product().images()).isEmpty();
+        assertThat(emptied.product().stockAvailable()).isEqualTo(arranged.product().stockAvailable());
+
+        var upload = ImageUpload.open("up-1", "m-pic", id, "image/png", at);
+        uploads.open(upload);
+        assertThatThrownBy(() -> uploads.open(upload)).as("an upload id is used once").isInstanceOf(RuntimeException.class);
+        var refused = new ImageUpload("up-1", "m-pic", id, "image/png",
+                ImageUpload.Status.REFUSED, "The file is not a picture.", null, at, at);
+        assertThat(uploads.settle(refused)).isTrue();
+        assertThat(uploads.settle(new ImageUpload("up-1", "m-pic", id, "image/png",
+                ImageUpload.Status.ATTACHED, null, first, at, at))).as("settled once").isFalse();
+        assertThat(uploads.find("up-1").orElseThrow()).isEqualTo(refused);
     }
 }
