@@ -90,6 +90,8 @@ await run('back office', browser, async () => {
       buffer: Buffer.from('MZ this is a program, not a photo') });
     await page.getByText('not-a-photo.jpg: The file is not a picture').waitFor();
     assert.equal(await page.getByTestId('bo-picture').count(), 1, 'the refused file added nothing');
+    await page.getByTestId('bo-pictures').screenshot({ path: join(SHOTS, 'back-office-pictures.png') });
+    await page.locator('#pictures-heading').locator('..').screenshot({ path: join(SHOTS, 'back-office-pictures-panel.png') });
   });
 
   await step('shoppers find it in the storefront search', async () => {

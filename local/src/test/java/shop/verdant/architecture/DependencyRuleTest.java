@@ -25,7 +25,7 @@ class DependencyRuleTest {
             .importPackages("shop.verdant");
 
     static final String[] TECHNOLOGY = {"software.amazon.awssdk..", "redis.clients..", "com.nimbusds..", "com.stripe..",
-            "org.opensearch.."};
+            "org.opensearch..", "net.coobird..", "com.twelvemonkeys..", "javax.imageio.."};
 
     static void check(ArchRule rule) {
         rule.check(CLASSES);
@@ -36,7 +36,7 @@ class DependencyRuleTest {
         for (String pkg : List.of("domain", "application", "http", "contract", "config", "adapter.aws", "adapter.dynamodb",
                 "adapter.redis", "adapter.opensearch", "adapter.firehose", "adapter.ses", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog",
                 "shopping", "accounts", "insights", "merchant", "application.backoffice", "domain.backoffice",
-                "infra", "infra.constructs", "local")) {
+                "adapter.s3", "adapter.imaging", "media", "application.media", "domain.media", "infra", "infra.constructs", "local")) {
             assertThat(CLASSES.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("shop.verdant." + pkg + ".")))
                     .as(pkg).isTrue();
         }
@@ -76,15 +76,17 @@ class DependencyRuleTest {
     @Test
     void functionGroupsWireAdaptersButNeverBuildClients() {
         check(noClasses().that().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..", "shop.verdant.accounts..",
-                        "shop.verdant.insights..", "shop.verdant.merchant..")
+                        "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.media..")
                 .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY)
                 .orShould().dependOnClassesThat().resideInAnyPackage("shop.verdant.infra..", "shop.verdant.local.."));
     }
 
     @Test
     void adaptersDoNotReachIntoEachOther_butShareTheAwsClientSetup() {
-        for (String a : List.of("dynamodb", "redis", "opensearch", "firehose", "ses", "jwt", "cognito", "secrets", "aws")) {
-            List<String> others = List.of("dynamodb", "redis", "opensearch", "firehose", "ses", "jwt", "cognito", "secrets", "aws").stream()
+        List<String> adapters = List.of("dynamodb", "redis", "opensearch", "firehose", "ses", "s3", "imaging", "jwt", "cognito",
+                "secrets", "aws");
+        for (String a : adapters) {
+            List<String> others = adapters.stream()
                     .filter(o -> !o.equals(a) && !o.equals("aws")).map(o -> "shop.verdant.adapter." + o + "..").toList();
             check(noClasses().that().resideInAPackage("shop.verdant.adapter." + a + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new)));
@@ -95,7 +97,8 @@ class DependencyRuleTest {
     void theCdkAppReadsTheContract_notTheHandlers() {
         check(noClasses().that().resideInAPackage("shop.verdant.infra..")
                 .should().dependOnClassesThat().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..",
-                        "shop.verdant.accounts..", "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.adapter..",
+                        "shop.verdant.accounts..", "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.media..",
+                        "shop.verdant.adapter..",
                         "shop.verdant.application..",
                         "shop.verdant.http.."));
     }
