@@ -305,7 +305,7 @@ function picturesPanel({ api, el }, get, set) {
   return el('section', { class: 'bo-panel', 'aria-labelledby': 'pictures-heading' }, el('h2', { id: 'pictures-heading' }, 'Pictures'),
     el('p', { class: 'muted' }, `JPEG, PNG or WebP, up to 5 MB and at least 200 pixels a side; up to ${MAX_PICTURES}. `
       + 'The first is the one shoppers see in lists. Location and camera details are removed.'),
-    list, el('div', { class: 'field' }, el('label', { for: 'bo-picture-file' }, 'Add pictures'), input), progress, said);
+    list, el('div', { class: 'field bo-pictures-add' }, el('label', { for: 'bo-picture-file' }, 'Add pictures'), input), progress, said);
 }
 
 function stockPanel({ api, el }, product) {

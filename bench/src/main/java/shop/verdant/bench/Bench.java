@@ -3,7 +3,7 @@ package shop.verdant.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** bench/run [all|search|rebuild|search-under-writes|snapshot|tracking|import|orders|payments|coldstart|jars|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
+/** bench/run [all|search|rebuild|search-under-writes|snapshot|tracking|import|orders|payments|coldstart|jars|images|localshop] [--sizes 100000,1000000] [--dynamo-max 100000] [--orders 4000] */
 public final class Bench {
     private Bench() {
     }
@@ -25,6 +25,9 @@ public final class Bench {
         Path repo = Path.of("").toAbsolutePath();
         if (what.equals("all") || what.equals("jars")) {
             JarsBench.run(repo);
+        }
+        if (what.equals("all") || what.equals("images")) {
+            ImagesBench.run(7);
         }
         if (what.equals("all") || what.equals("localshop")) {
             LocalShopBench.run(repo);

@@ -87,7 +87,7 @@ class ImagesStackTest {
         String start = Synth.props(ApiStackTest.functionFor("shop.verdant.merchant.StartImageUploadHandler")).toString();
         assertThat(start).contains("IMAGES_BUCKET", "IMAGES_UPLOAD_URL", "IMAGE_UPLOADS_TABLE");
         String process = Synth.props(ApiStackTest.functionFor("shop.verdant.media.ProcessImageUploadHandler")).toString();
-        assertThat(process).contains("IMAGES_BUCKET", "Timeout=60").doesNotContain("IMAGES_UPLOAD_URL");
+        assertThat(process).contains("IMAGES_BUCKET", "Timeout=60", "-Djava.awt.headless=true").doesNotContain("IMAGES_UPLOAD_URL");
     }
 
     @Test

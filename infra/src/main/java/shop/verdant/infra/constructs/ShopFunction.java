@@ -107,7 +107,9 @@ public final class ShopFunction extends Construct {
         }
 
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        // the image function draws (java.awt) with no display: headless, as Lambda has none
+        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+                + (handler.needs().contains(Need.IMAGE_RENDITIONS) ? " -Djava.awt.headless=true" : ""));
         env.put("POWERTOOLS_SERVICE_NAME", "verdant-" + handler.group().name());
         env.put("POWERTOOLS_METRICS_NAMESPACE", "Verdant");
         env.putAll(props.environment());
