@@ -446,6 +446,7 @@ function renderAccount() {
         el('a', { href: '?view=cart', 'data-nav': true, role: 'menuitem' }, 'Cart'),
         canSeeInsights(s) ? el('a', { href: '?view=insights', 'data-nav': true, role: 'menuitem', 'data-testid': 'insights-link' }, 'Insights') : null,
         isMerchant(s) ? el('a', { href: '?view=merchant', 'data-nav': true, role: 'menuitem', 'data-testid': 'back-office-link' }, 'Your shop') : null,
+        isAgent(s) ? el('a', { href: '?view=agent', 'data-nav': true, role: 'menuitem', 'data-testid': 'agent-link' }, 'Phone orders') : null,
         el('button', { type: 'button', role: 'menuitem', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')));
     } }, `${s.email} ▾`);
   box.replaceChildren(button);
@@ -459,6 +460,11 @@ function canSeeInsights(s) {
 /** Merchants run their shop in the back office (the API decides; this only offers the link). */
 function isMerchant(s) {
   return !!s && (s.groups || []).includes('merchants');
+}
+
+/** Call-centre agents take phone orders (the API decides; this only offers the link). */
+function isAgent(s) {
+  return !!s && (s.groups || []).includes('agents');
 }
 
 function signOut() {
@@ -522,6 +528,7 @@ async function renderView(view, p) {
     case 'signin': return viewSignIn(p);
     case 'signup': return viewSignUp(p);
     case 'confirm': return viewConfirm(p);
+    case 'reset': return viewReset(p);
     case 'cart': return viewCart();
     case 'wishlist': return viewWishlist();
     case 'checkout': return viewCheckout();
@@ -529,6 +536,7 @@ async function renderView(view, p) {
     case 'order': return viewOrder(p.get('id'));
     case 'insights': return viewInsightsPage(p);
     case 'merchant': return viewMerchantPage(p);
+    case 'agent': return viewAgentPage(p);
     default: return showPage('Not found', el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
   }
 }
@@ -547,6 +555,14 @@ async function viewMerchantPage(p) {
   const { viewMerchant } = await import('./merchant.js');
   if (seq !== app.seq) return undefined;
   return viewMerchant({ api, el, showPage, params: p, go, isCurrent: () => seq === app.seq });
+}
+
+async function viewAgentPage(p) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  const seq = app.seq;
+  const { viewAgent } = await import('./agent.js');
+  if (seq !== app.seq) return undefined;
+  return viewAgent({ api, el, showPage });
 }
 
 function afterSignIn(next) {
@@ -578,7 +594,49 @@ function viewSignIn(p) {
         if (x.type === 'UserNotConfirmedException') go(new URLSearchParams({ view: 'confirm', email: String(f.get('email')).trim() }));
       }
     } }, email, password, err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'sign-in-submit' }, 'Sign in')),
-    el('p', {}, 'New here? ', el('a', { href: `?view=signup${p.get('next') ? `&next=${encodeURIComponent(p.get('next'))}` : ''}`, 'data-nav': true, 'data-testid': 'sign-up-link' }, 'Create an account')));
+    el('p', {}, 'New here? ', el('a', { href: `?view=signup${p.get('next') ? `&next=${encodeURIComponent(p.get('next'))}` : ''}`, 'data-nav': true, 'data-testid': 'sign-up-link' }, 'Create an account')),
+    el('p', {}, el('a', { href: '?view=reset', 'data-nav': true, 'data-testid': 'reset-link' }, 'Forgot your password?'),
+      ' (Ordered by phone? Your account is waiting: set a password with the email you gave us.)'));
+}
+
+/** A new password: a code to the account's email, then the code and the password; then signed in. */
+function viewReset(p) {
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  const email = p.get('email') || '';
+  if (!email) {
+    return showPage('Set a new password',
+      el('form', { class: 'form', onsubmit: async (e) => {
+        e.preventDefault();
+        err.textContent = '';
+        const address = String(new FormData(e.target).get('email')).trim();
+        try {
+          await auth.forgotPassword(address);
+          go(new URLSearchParams({ view: 'reset', email: address }));
+        } catch (x) { err.textContent = x.message; }
+      } }, field('Email', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'reset-email' }), err,
+      el('button', { type: 'submit', class: 'btn', 'data-testid': 'reset-send' }, 'Send me a code')));
+  }
+  const hint = app.environment === 'local'
+    ? el('p', { class: 'muted' }, 'Local shop: the code is listed at ',
+      el('a', { href: `/local/mailbox?email=${encodeURIComponent(email)}`, target: '_blank' }, '/local/mailbox'), '.')
+    : el('p', { class: 'muted' }, `We sent a code to ${email}.`);
+  return showPage('Set a new password', hint,
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      const f = new FormData(e.target);
+      if (f.get('password') !== f.get('password2')) { err.textContent = 'The passwords do not match.'; return; }
+      try {
+        await auth.confirmForgotPassword(email, String(f.get('code')).trim(), String(f.get('password')));
+        await auth.signIn(email, String(f.get('password')));
+        await afterSignIn('?view=orders');
+      } catch (x) { err.textContent = x.message; }
+    } },
+    field('Code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, id: 'reset-code', maxlength: 10 }),
+    field('New password', { type: 'password', name: 'password', autocomplete: 'new-password', required: true, minlength: 8, id: 'reset-password' }),
+    field('Repeat it', { type: 'password', name: 'password2', autocomplete: 'new-password', required: true, id: 'reset-password2' }),
+    el('p', { class: 'muted' }, 'At least 10 characters with upper and lower case, a digit and a symbol.'),
+    err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'reset-submit' }, 'Set password and sign in')));
 }
 
 function viewSignUp(p) {
@@ -938,7 +996,8 @@ async function viewOrders(p) {
       el('tbody', {}, page.items.map((o) => el('tr', { 'data-testid': 'order-row', 'data-order': o.orderId },
         el('td', {}, when(o.createdAt)),
         el('td', {}, el('a', { href: `?view=order&id=${o.orderId}`, 'data-nav': true }, o.orderId.slice(-8).toUpperCase())),
-        el('td', {}, o.itemCount), el('td', {}, money(o.total)), el('td', {}, statusBadge(o.status)))))),
+        el('td', {}, o.itemCount), el('td', {}, money(o.total)), el('td', {}, statusBadge(o.status),
+          o.placedBy === 'phone' ? el('div', { class: 'muted', 'data-testid': 'placed-by-phone' }, 'Placed by phone') : null))))),
     el('nav', { class: 'pager' },
       p.get('cursor') ? el('a', { href: '?view=orders', 'data-nav': true }, '« Newest') : null,
       page.nextCursor ? el('a', { href: `?view=orders&cursor=${encodeURIComponent(page.nextCursor)}`, 'data-nav': true }, 'Older »') : null));

@@ -76,6 +76,15 @@ export async function resendCode(email) {
   return call('ResendConfirmationCode', { ClientId: config.clientId, Username: email });
 }
 
+/** Sends a code to the account's email for a new password (also how an account the call centre made is claimed). */
+export async function forgotPassword(email) {
+  return call('ForgotPassword', { ClientId: config.clientId, Username: email });
+}
+
+export async function confirmForgotPassword(email, code, password) {
+  return call('ConfirmForgotPassword', { ClientId: config.clientId, Username: email, ConfirmationCode: code, Password: password });
+}
+
 export async function signIn(email, password) {
   const data = await call('InitiateAuth', { ClientId: config.clientId, AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: email, PASSWORD: password } });

@@ -144,7 +144,8 @@ public final class ApiStack extends Stack {
                 groupStacks.add(new FunctionGroupStack(this, stackId, new FunctionGroupStack.Props(group,
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
-                        secretsOf(group, own, secrets), placement(group, deps), tracking, mail, deps.data().images())));
+                        secretsOf(group, own, secrets), placement(group, deps), tracking, mail, deps.data().images(),
+                        new ShopFunction.UserPool(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn()))));
             }
         }
 

@@ -247,6 +247,7 @@ public final class LocalShop implements AutoCloseable {
         }
         System.setProperty("COGNITO_ISSUER", pool.issuer());
         System.setProperty("COGNITO_CLIENT_ID", pool.clientId());
+        System.setProperty("USER_POOL_ID", pool.userPoolId());   // the call centre's customer directory
         System.setProperty("ORDER_EXPIRY_SECONDS", Integer.toString(o.orderExpirySeconds()));
         cognitoEndpoint = cognito.endpoint();
         userPool = pool;
@@ -292,6 +293,7 @@ public final class LocalShop implements AutoCloseable {
                     + secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()));
         }
         chartJs.join();
+        triggers.startSchedules();
         phase("engines and gateway up", t0);
         gateway.warmUp();
         firstSearch(gatewayUrl);

@@ -36,6 +36,7 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
     });
     private final List<AutoCloseable> pollers = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
+    private final List<Runnable> schedules = new ArrayList<>();
     private final List<Trigger> dispatched = new ArrayList<>();
     private Consumer<String> postConfirmation = user -> { };
     private final List<shop.verdant.contract.BucketEvent> bucketEvents = new ArrayList<>();
@@ -78,14 +79,23 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
     public Void schedule(Schedule schedule) {
         RequestHandler<ScheduledEvent, ?> handler = instantiate(schedule);
         String name = schedule.handler().functionName();
-        timer.scheduleWithFixedDelay(() -> {
+        schedules.add(() -> timer.scheduleWithFixedDelay(() -> {
             try {
                 handler.handleRequest(new ScheduledEvent(), new LocalContext("schedule", name));
             } catch (RuntimeException e) {
                 System.err.println(name + " failed (retried next run): " + e);
             }
-        }, scheduleSeconds, scheduleSeconds, TimeUnit.SECONDS);
+        }, scheduleSeconds, scheduleSeconds, TimeUnit.SECONDS));
         return null;
+    }
+
+    /**
+     * Starts the schedules' timers: once the shop is configured (a schedule that ran while settings such as the Stripe
+     * stand-in's address were still being set would build its wiring without them, and keep it).
+     */
+    void startSchedules() {
+        schedules.forEach(Runnable::run);
+        schedules.clear();
     }
 
     @Override

@@ -95,6 +95,12 @@ class AuthorizationMatrixTest {
         return m;
     }
 
+    private static Map<Caller, Integer> agentsOnly(int agentStatus) {
+        Map<Caller, Integer> m = signedIn(403);
+        m.put(Caller.AGENT, agentStatus);
+        return m;
+    }
+
     private static Map<Caller, Integer> adminOnly(int adminStatus) {
         Map<Caller, Integer> m = signedIn(403);
         m.put(Caller.ADMIN, adminStatus);
@@ -186,7 +192,11 @@ class AuthorizationMatrixTest {
                         merchants(409, 404)),   // its only row is invalid: nothing to run
                 new Row("GET", "/api/merchant/imports/{id}/errors", c -> "/api/merchant/imports/" + importOfMerchant + "/errors",
                         c -> null, merchants(200, 404)),
-                new Row("GET", "/api/merchant/import-template", c -> "/api/merchant/import-template", c -> null, merchants(200, 200)));
+                new Row("GET", "/api/merchant/import-template", c -> "/api/merchant/import-template", c -> null, merchants(200, 200)),
+                new Row("GET", "/api/agent/customers", c -> "/api/agent/customers?email=customer%40verdant.local", c -> null,
+                        agentsOnly(200)),
+                new Row("POST", "/api/agent/orders", c -> "/api/agent/orders", c -> "{\"customer\":{\"name\":\"Matrix Caller\","
+                        + "\"email\":\"customer-b@verdant.local\"}," + Api.orderBody(product, 1).substring(1), agentsOnly(201)));
     }
 
     @Test
@@ -208,7 +218,7 @@ class AuthorizationMatrixTest {
             String token = TOKENS.get(caller);
             for (Row row : rows()) {
                 Map<String, String> headers = new LinkedHashMap<>();
-                if (row.method().equals("POST") && (row.routePath().equals("/api/orders") || row.routePath().endsWith("/payments")
+                if (row.method().equals("POST") && (row.routePath().endsWith("/orders") || row.routePath().endsWith("/payments")
                         || row.routePath().endsWith("/refund"))) {
                     headers.put("Idempotency-Key", UUID.randomUUID().toString());
                 }

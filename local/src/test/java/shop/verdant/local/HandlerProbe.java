@@ -15,7 +15,7 @@ public final class HandlerProbe {
     }
 
     /**
-     * Arguments after the handler class: {@code path.NAME=v}, {@code header.NAME=v}, {@code claim.NAME=v}
+     * Arguments after the handler class: {@code path.NAME=v}, {@code query.NAME=v}, {@code header.NAME=v}, {@code claim.NAME=v}
      * (authorizer claims), {@code body=JSON}, {@code method=M}, {@code expect=STATUS} (default: any 2xx);
      * or the single word {@code schedule} for a scheduled function.
      */
@@ -66,6 +66,7 @@ public final class HandlerProbe {
         var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) instance;
         Map<String, String> path = new java.util.HashMap<>();
         Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> query = new java.util.HashMap<>();
         Map<String, Object> claims = new java.util.HashMap<>();
         String body = null;
         String method = "GET";
@@ -74,6 +75,8 @@ public final class HandlerProbe {
             String[] kv = args[i].split("=", 2);
             if (kv[0].startsWith("path.")) {
                 path.put(kv[0].substring(5), kv[1]);
+            } else if (kv[0].startsWith("query.")) {
+                query.put(kv[0].substring(6), kv[1]);
             } else if (kv[0].startsWith("header.")) {
                 headers.put(kv[0].substring(7), kv[1]);
             } else if (kv[0].startsWith("claim.")) {
@@ -95,6 +98,7 @@ public final class HandlerProbe {
                 .withHeaders(headers)
                 .withBody(body)
                 .withPathParameters(path.isEmpty() ? null : path)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withRequestContext(context);
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
         System.out.println("status " + response.getStatusCode() + " " + response.getBody());

@@ -104,6 +104,12 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/merchant/imports/{id}/run", merchant(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
                 Map.entry("GET /api/merchant/imports/{id}/errors", merchant(sub, "path.id=" + java.util.UUID.randomUUID(), "expect=404")),
                 Map.entry("GET /api/merchant/import-template", merchant(sub)),
+                Map.entry("GET /api/agent/customers", List.of(sub, "claim.cognito:groups=agents", "query.email=customer@verdant.local")),
+                Map.entry("POST /api/agent/orders", List.of(sub, "claim.cognito:groups=agents", "header.Idempotency-Key=probe-phone-0001",
+                        "body={\"customer\":{\"name\":\"Probe Caller\",\"email\":\"probe-caller-" + java.util.UUID.randomUUID()
+                                + "@example.com\",\"phone\":\"+31 6 1234 5678\"},\"lines\":[" + line
+                                + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}}",
+                        "expect=201")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
@@ -155,7 +161,7 @@ class ShadedJarSmokeTest {
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
                     "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS",
                     "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE", "OPENSEARCH_URL",
-                    "S3_ENDPOINT", Buckets.IMAGES.envVar(), "IMAGES_UPLOAD_URL"));
+                    "S3_ENDPOINT", Buckets.IMAGES.envVar(), "IMAGES_UPLOAD_URL", "USER_POOL_ID"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));

@@ -64,6 +64,15 @@ class StorefrontBrowserTest {
         assertThat(PaymentsTest.order(token, orderId).at("/shipments/0/trackingNumber").asText()).isEqualTo("3SVERDANT0042");
     }
 
+    @Test
+    void anAgentTakesAPhoneOrder_andTheCustomerFindsItInTheirHistory() throws Exception {
+        String email = "caller-" + java.util.UUID.randomUUID() + "@example.com";
+        String password = "Caller-Verdant-2026!";
+        Api.token(email, password);   // an existing customer, who calls
+        String output = runScript("agent.e2e.mjs", 180, java.util.Map.of("EMAIL", email, "PASSWORD", password));
+        assertThat(output).contains("agent: 6 passed, 0 failed");
+    }
+
     private static String runScript(String script, int seconds) throws Exception {
         return runScript(script, seconds, java.util.Map.of());
     }

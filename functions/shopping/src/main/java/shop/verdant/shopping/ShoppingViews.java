@@ -92,13 +92,16 @@ final class ShoppingViews {
     record ShipmentJson(String merchantId, String status, String carrier, String trackingNumber, List<StepJson> history) {
     }
 
-    /** {@code payment}: how a sold order is paid (provider, refunded); {@code shipments} on the order's own page. */
+    /**
+     * {@code payment}: how a sold order is paid (provider, refunded); {@code shipments} on the order's own page;
+     * {@code placedBy}: "phone" for an order the call centre placed (which agent stays with the staff).
+     */
     record PaymentJson(String provider, Price refunded) {
     }
 
     record OrderJson(String orderId, String status, String createdAt, String updatedAt, String expiresAt, Price subtotal,
                      Price shipping, List<VatJson> vat, Price total, int itemCount, List<OrderLineJson> lines, Address shipTo,
-                     PaymentJson payment, List<ShipmentJson> shipments) {
+                     PaymentJson payment, List<ShipmentJson> shipments, String placedBy) {
     }
 
     static OrderJson order(Order o) {
@@ -116,7 +119,8 @@ final class ShoppingViews {
                 o.payment() == null ? null : new PaymentJson(o.payment().provider(), Price.of(o.payment().refundedMinor(), c)),
                 shipments == null ? null : shipments.stream().map(s -> new ShipmentJson(s.merchantId(), s.status(), s.carrier(), s.trackingNumber(),
                         s.history().stream().map(h -> new StepJson(h.status(), h.at())).toList()))
-                        .toList());
+                        .toList(),
+                o.placedBy() == null ? null : "phone");
     }
 
     record OrderPageJson(List<OrderJson> items, String nextCursor) {

@@ -29,7 +29,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
                         Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking,
-                        ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images) {
+                        ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images, ShopFunction.UserPool userPool) {
     }
 
     private final Props props;
@@ -64,7 +64,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
                 ? software.amazon.awscdk.Duration.seconds(60) : ShopFunction.DEFAULT_TIMEOUT;
         return new ShopFunction(this, trigger.handler().functionName(), new ShopFunction.Props(trigger.handler(),
                 props.jar(), props.tables(), props.environment(), own, placement, props.tracking(), timeout, props.mail(),
-                props.images()));
+                props.images(), props.userPool()));
     }
 
     @Override

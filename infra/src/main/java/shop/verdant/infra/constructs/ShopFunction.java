@@ -48,11 +48,15 @@ public final class ShopFunction extends Construct {
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                         Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout, Mail mail,
-                        software.amazon.awscdk.services.s3.IBucket images) {
+                        software.amazon.awscdk.services.s3.IBucket images, UserPool userPool) {
         public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                      Map<String, ISecret> secrets, Placement placement) {
-            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null, null);
+            this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null, null, null);
         }
+    }
+
+    /** The shop's user pool, for the CUSTOMER_DIRECTORY need. */
+    public record UserPool(String id, String arn) {
     }
 
     /** The shop's SES sending identity, for the EMAIL need: the sender address, the identity's ARN, the site's URL. */
@@ -154,6 +158,18 @@ public final class ShopFunction extends Construct {
                     .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", mail.from()))).build());
         }
         images(handler, props.images(), role);
+        if (handler.needs().contains(Need.CUSTOMER_DIRECTORY)) {
+            if (props.userPool() == null) {
+                throw new IllegalArgumentException(handler.className() + " reads the user pool, which was not given");
+            }
+            function.addEnvironment("USER_POOL_ID", props.userPool().id());
+            // finding customers and signing new ones up (a random password nobody learns, so that "forgot password"
+            // works for them); nothing else of the pool: no deletes, no group removal, no attribute changes
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
+                            "cognito-idp:AdminAddUserToGroup"))
+                    .resources(List.of(props.userPool().arn())).build());
+        }
         props.secrets().values().forEach(secret -> secret.grantRead(role));
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")

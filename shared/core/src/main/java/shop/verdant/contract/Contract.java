@@ -31,6 +31,7 @@ public final class Contract {
         all.addAll(InsightsContract.TRIGGERS);
         all.addAll(MerchantContract.TRIGGERS);
         all.addAll(MediaContract.TRIGGERS);
+        all.addAll(AgentContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();
         Set<FunctionGroup> groups = new LinkedHashSet<>();

@@ -56,7 +56,12 @@ public enum Need {
     /** Reads and removes uploads, and writes renditions under {@link Buckets#RENDITIONS}. */
     IMAGE_RENDITIONS(null),
     /** Removes renditions under {@link Buckets#RENDITIONS} (of images taken off a product). */
-    IMAGE_PRUNE(null);
+    IMAGE_PRUNE(null),
+    /**
+     * The user pool as the call centre's customer directory ({@code USER_POOL_ID}): ListUsers, AdminCreateUser,
+     * AdminSetUserPassword and AdminAddUserToGroup on the shop's pool, nothing else of Cognito.
+     */
+    CUSTOMER_DIRECTORY(null);
 
     private final String secret;
 

@@ -43,13 +43,28 @@ public final class PlaceOrder {
 
     private final OrderStore store;
     private final ProductRepository products;
-    private final Carts carts;
+    private final CartClearing carts;
+
+    /** What becomes of the customer's cart once their order is placed: the ordered products leave it. */
+    @FunctionalInterface
+    public interface CartClearing {
+        /** False when the cart could not be cleared (the order stands). */
+        boolean removeOrdered(String customerId, List<String> productIds);
+
+        /** For orders placed for customers, never by them (the call centre's): their cart is theirs. */
+        CartClearing NONE = (customerId, productIds) -> true;
+    }
     private final Clock clock;
     private final Supplier<String> newId;
     private final Supplier<Duration> reservation;
     private final ShippingRates shipping;
 
     public PlaceOrder(OrderStore store, ProductRepository products, Carts carts, Clock clock, Supplier<String> newId,
+                      Supplier<Duration> reservation, ShippingRates shipping) {
+        this(store, products, (CartClearing) carts::removeOrdered, clock, newId, reservation, shipping);
+    }
+
+    public PlaceOrder(OrderStore store, ProductRepository products, CartClearing carts, Clock clock, Supplier<String> newId,
                       Supplier<Duration> reservation, ShippingRates shipping) {
         this.shipping = shipping;
         this.store = store;
@@ -75,8 +90,17 @@ public final class PlaceOrder {
     /** {@code contactEmail}: the signed-in customer's address, kept on the order for its notifications. */
     public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command, String visitorId,
                          String contactEmail) {
+        return place(customerId, idempotencyKey, command, visitorId, contactEmail, null);
+    }
+
+    /**
+     * {@code placedBy}: who places it for the customer ({@code agent:<sub>}, on the phone; the call centre's PlaceOrder
+     * clears no cart), whose key it is (two agents' keys never meet).
+     */
+    public Outcome place(String customerId, String idempotencyKey, PlaceOrderCommand command, String visitorId,
+                         String contactEmail, String placedBy) {
         shop.verdant.domain.common.RequestIds.idempotencyKey(idempotencyKey, "order");
-        String key = customerId + "#" + idempotencyKey;
+        String key = (placedBy == null ? customerId : placedBy + "#" + customerId) + "#" + idempotencyKey;
         String fingerprint = command.fingerprint();
         Optional<IdempotencyRecord> seen = store.findIdempotency(key);
         if (seen.isPresent()) {
@@ -125,7 +149,7 @@ public final class PlaceOrder {
         OrderTotals totals = OrderTotals.of(priced.subtotal(), shipTo.destination(), shipping);
         Order order = new Order(newId.get(), customerId, lines, totals, OrderStatus.PENDING_PAYMENT,
                 shipTo, now, now.plus(reservation.get()), now, null,
-                shop.verdant.domain.tracking.BehaviourEvent.isId(visitorId) ? visitorId : null, contactEmail);
+                shop.verdant.domain.tracking.BehaviourEvent.isId(visitorId) ? visitorId : null, contactEmail, placedBy);
         IdempotencyRecord record = new IdempotencyRecord(key, fingerprint, order, now, now.plus(KEY_LIFETIME));
         try {
             store.place(order, record);
@@ -143,6 +167,16 @@ public final class PlaceOrder {
         }
         boolean cleared = carts.removeOrdered(customerId, lines.stream().map(OrderLine::productId).toList());
         return new Outcome(order, false, cleared);
+    }
+
+    /**
+     * What {@link #place} refuses before reading anything (the key, the lines, the address), for callers that must know
+     * before they act on someone's behalf (the call centre signs a caller up only for an order that can be placed).
+     */
+    public static void check(String idempotencyKey, PlaceOrderCommand command) {
+        shop.verdant.domain.common.RequestIds.idempotencyKey(idempotencyKey, "order");
+        validate(command);
+        command.shipTo().validated("shipTo");
     }
 
     private static Outcome replay(IdempotencyRecord record, String fingerprint) {

@@ -261,6 +261,9 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         if (o.visitorId() != null) {
             item.put("visitorId", s(o.visitorId()));
         }
+        if (o.placedBy() != null) {
+            item.put("placedBy", s(o.placedBy()));
+        }
         if (o.contactEmail() != null) {
             item.put("contactEmail", s(o.contactEmail()));
         }
@@ -325,7 +328,7 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
                 OrderStatus.valueOf(str(item, "status")),
                 shipTo, Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "expiresAt")),
                 Instant.parse(str(item, "updatedAt")), payment, item.containsKey("visitorId") ? str(item, "visitorId") : null,
-                str(item, "contactEmail"));
+                str(item, "contactEmail"), str(item, "placedBy"));
     }
 
     private static OrderTotals totals(Map<String, AttributeValue> item) {

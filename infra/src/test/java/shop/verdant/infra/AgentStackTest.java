@@ -1,0 +1,51 @@
+package shop.verdant.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.verdant.contract.Contract;
+import shop.verdant.contract.Need;
+import shop.verdant.contract.Trigger;
+import software.amazon.awscdk.assertions.Template;
+
+/** The call centre's functions: the user pool's three directory actions for them, and for no other function. */
+class AgentStackTest {
+
+    @SuppressWarnings("unchecked")
+    private static List<String> cognitoStatementsOf(String functionName) {
+        List<String> out = new ArrayList<>();
+        for (Template t : Synth.functionTemplates()) {
+            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+                if (id.startsWith(functionName + "Role")) {
+                    var doc = (Map<String, Object>) Synth.props(policy).get("PolicyDocument");
+                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
+                        if (st.get("Action").toString().contains("cognito-idp:")) {
+                            out.add(st.get("Action") + " on " + st.get("Resource"));
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void onlyTheCallCentreFindsAndSignsUpCustomers_onTheShopsPool() {
+        for (Trigger t : Contract.TRIGGERS) {
+            String name = t.handler().functionName();
+            List<String> cognito = cognitoStatementsOf(name);
+            if (t.handler().needs().contains(Need.CUSTOMER_DIRECTORY)) {
+                assertThat(cognito).as(name).hasSize(1);
+                assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
+                        "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "Users").doesNotContain("AdminDelete", "cognito-idp:*", "Resource::*");
+            } else if (!t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN) && !t.handler().needs().contains(Need.USER_POOL_ADMIN)) {
+                assertThat(cognito).as(name + " reads no user pool").isEmpty();
+            }
+        }
+        String place = Synth.props(ApiStackTest.functionFor("shop.verdant.agent.PlacePhoneOrderHandler")).toString();
+        assertThat(place).contains("USER_POOL_ID", "ORDERS_TABLE", "PAYMENTS_TABLE").doesNotContain("CARTS_TABLE", "STRIPE");
+    }
+}
