@@ -22,7 +22,8 @@ export async function viewAgent({ api, el, showPage }) {
     el('button', { type: 'submit', class: 'btn secondary' }, 'Find'));
   const choose = (c) => {
     caller = c;
-    who.textContent = c.customerId ? `Ordering for ${c.name || c.email} (${c.email}${c.phone ? `, ${c.phone}` : ''}).`
+    const contact = `${c.email}${c.phone ? `, ${c.phone}` : ''}`;
+    who.textContent = c.customerId ? `Ordering for ${c.name ? `${c.name} (${contact})` : contact}.`
       : `New caller: ${c.name} (${c.email}); their account is made with the order.`;
     who.className = 'message';
     const f = address.elements;

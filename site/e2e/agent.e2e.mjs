@@ -57,8 +57,10 @@ await run('agent', browser, async () => {
     await page.getByTestId('agent-summary').waitFor();
     const readBack = await page.getByTestId('agent-readback').textContent();
     assert.match(readBack, /2 x .*cash on delivery to Dee Caller, 2 Linden Lane, Leiden/);
-    orderId = (/order ([0-9a-f]{8})/.exec(readBack) || [])[1];
+    orderId = (/order ([0-9A-F]{8}):/.exec(readBack) || [])[1];
     assert.ok(orderId, 'the summary names the order');
+    assert.match(await page.getByTestId('agent-summary').locator('h2').textContent(), new RegExp(`Order ${orderId} placed`),
+      'the heading and the read-back name the order alike');
     await page.screenshot({ path: join(SHOTS, 'agent-phone-order.png'), fullPage: true });
   });
 
@@ -74,7 +76,7 @@ await run('agent', browser, async () => {
     await page.getByTestId('sign-out').click();
     await signIn(process.env.EMAIL, process.env.PASSWORD);
     await page.goto(url('/?view=orders'));
-    const row = page.locator(`[data-testid="order-row"][data-order^="${orderId}"]`);
+    const row = page.locator(`[data-testid="order-row"][data-order$="${orderId.toLowerCase()}"]`);
     await row.waitFor();
     assert.match(await row.textContent(), /Placed by phone/);
   });

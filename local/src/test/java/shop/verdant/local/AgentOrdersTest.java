@@ -66,6 +66,8 @@ class AgentOrdersTest {
         assertThat(order.get("signedUp").asBoolean()).isFalse();
         assertThat(order.get("readBack").asText()).contains("cash on delivery", "1 x ", "Ann Example");
         String orderId = order.get("orderId").asText();
+        assertThat(order.get("readBack").asText()).as("the order as the customer's pages name it")
+                .contains("order " + orderId.substring(orderId.length() - 8).toUpperCase(java.util.Locale.ROOT) + ":");
 
         Api.Response again = phoneOrder(key, "{\"customerId\":\"" + customerId + "\"}", product, 1);
         assertThat(again.status()).isEqualTo(201);

@@ -71,7 +71,9 @@ public final class PlacePhoneOrderHandler extends ApiHandler {
     static String readBack(Order o, String name) {
         java.text.NumberFormat euros = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.forLanguageTag("en-IE"));
         euros.setCurrency(java.util.Currency.getInstance(o.totals().currency()));
-        StringBuilder s = new StringBuilder((name == null ? "Your" : name + ", your") + " order " + o.orderId().substring(0, 8) + ": ");
+        // the order as the customer's pages name it: its last 8 characters, upper-case
+        String shortId = o.orderId().substring(Math.max(0, o.orderId().length() - 8)).toUpperCase(java.util.Locale.ROOT);
+        StringBuilder s = new StringBuilder((name == null ? "Your" : name + ", your") + " order " + shortId + ": ");
         s.append(String.join(", ", o.lines().stream().map(l -> l.quantity() + " x " + l.name()).toList()));
         s.append(". Total ").append(euros.format(java.math.BigDecimal.valueOf(o.total().minor(), euros.getMaximumFractionDigits()))).append(", paid in cash on delivery to ")
                 .append(o.shipTo().name()).append(", ").append(o.shipTo().line1()).append(", ").append(o.shipTo().city()).append('.');
