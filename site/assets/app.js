@@ -447,6 +447,7 @@ function renderAccount() {
         canSeeInsights(s) ? el('a', { href: '?view=insights', 'data-nav': true, role: 'menuitem', 'data-testid': 'insights-link' }, 'Insights') : null,
         isMerchant(s) ? el('a', { href: '?view=merchant', 'data-nav': true, role: 'menuitem', 'data-testid': 'back-office-link' }, 'Your shop') : null,
         isAgent(s) ? el('a', { href: '?view=agent', 'data-nav': true, role: 'menuitem', 'data-testid': 'agent-link' }, 'Phone orders') : null,
+        isAdmin(s) ? el('a', { href: '?view=admin', 'data-nav': true, role: 'menuitem', 'data-testid': 'admin-link' }, 'Admin') : null,
         el('button', { type: 'button', role: 'menuitem', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')));
     } }, `${s.email} ▾`);
   box.replaceChildren(button);
@@ -460,6 +461,11 @@ function canSeeInsights(s) {
 /** Merchants run their shop in the back office (the API decides; this only offers the link). */
 function isMerchant(s) {
   return !!s && (s.groups || []).includes('merchants');
+}
+
+/** Admins run the shop's merchants (the API decides; this only offers the link). */
+function isAdmin(s) {
+  return !!s && (s.groups || []).includes('admins');
 }
 
 /** Call-centre agents take phone orders (the API decides; this only offers the link). */
@@ -537,6 +543,7 @@ async function renderView(view, p) {
     case 'insights': return viewInsightsPage(p);
     case 'merchant': return viewMerchantPage(p);
     case 'agent': return viewAgentPage(p);
+    case 'admin': return viewAdminPage(p);
     default: return showPage('Not found', el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Continue shopping')));
   }
 }
@@ -555,6 +562,14 @@ async function viewMerchantPage(p) {
   const { viewMerchant } = await import('./merchant.js');
   if (seq !== app.seq) return undefined;
   return viewMerchant({ api, el, showPage, params: p, go, isCurrent: () => seq === app.seq });
+}
+
+async function viewAdminPage(p) {
+  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  const seq = app.seq;
+  const { viewAdmin } = await import('./admin.js');
+  if (seq !== app.seq) return undefined;
+  return viewAdmin({ api, el, showPage });
 }
 
 async function viewAgentPage(p) {

@@ -11,7 +11,10 @@ import shop.verdant.contract.Need;
 import shop.verdant.contract.Trigger;
 import software.amazon.awscdk.assertions.Template;
 
-/** The call centre's functions: the user pool's three directory actions for them, and for no other function. */
+/**
+ * The user pool's admin actions: the call centre's directory actions for its functions, making merchants for the
+ * admins', and none for any other function.
+ */
 class AgentStackTest {
 
     @SuppressWarnings("unchecked")
@@ -41,6 +44,11 @@ class AgentStackTest {
                 assertThat(cognito).as(name).hasSize(1);
                 assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
                         "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "Users").doesNotContain("AdminDelete", "cognito-idp:*", "Resource::*");
+            } else if (t.handler().needs().contains(Need.MERCHANT_ONBOARDING)) {
+                assertThat(cognito).as(name).hasSize(1);
+                assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminUpdateUserAttributes",
+                        "cognito-idp:AdminAddUserToGroup", "Verdant-Auth").doesNotContain("AdminCreateUser", "AdminSetUserPassword",
+                        "AdminDelete", "cognito-idp:*");
             } else if (!t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN) && !t.handler().needs().contains(Need.USER_POOL_ADMIN)) {
                 assertThat(cognito).as(name + " reads no user pool").isEmpty();
             }

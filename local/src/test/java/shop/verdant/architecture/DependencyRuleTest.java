@@ -37,7 +37,7 @@ class DependencyRuleTest {
                 "adapter.redis", "adapter.opensearch", "adapter.firehose", "adapter.ses", "adapter.jwt", "adapter.cognito", "adapter.secrets", "catalog",
                 "shopping", "accounts", "insights", "merchant", "application.backoffice", "domain.backoffice",
                 "adapter.s3", "adapter.imaging", "media", "application.media", "domain.media", "agent", "application.agents",
-                "domain.agents", "infra", "infra.constructs", "local")) {
+                "domain.agents", "admin", "application.admin", "domain.admin", "infra", "infra.constructs", "local")) {
             assertThat(CLASSES.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("shop.verdant." + pkg + ".")))
                     .as(pkg).isTrue();
         }
@@ -77,7 +77,7 @@ class DependencyRuleTest {
     @Test
     void functionGroupsWireAdaptersButNeverBuildClients() {
         check(noClasses().that().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..", "shop.verdant.accounts..",
-                        "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.media..", "shop.verdant.agent..")
+                        "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.media..", "shop.verdant.agent..", "shop.verdant.admin..")
                 .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY)
                 .orShould().dependOnClassesThat().resideInAnyPackage("shop.verdant.infra..", "shop.verdant.local.."));
     }
@@ -99,7 +99,7 @@ class DependencyRuleTest {
         check(noClasses().that().resideInAPackage("shop.verdant.infra..")
                 .should().dependOnClassesThat().resideInAnyPackage("shop.verdant.catalog..", "shop.verdant.shopping..",
                         "shop.verdant.accounts..", "shop.verdant.insights..", "shop.verdant.merchant..", "shop.verdant.media..",
-                        "shop.verdant.agent..", "shop.verdant.adapter..",
+                        "shop.verdant.agent..", "shop.verdant.admin..", "shop.verdant.adapter..",
                         "shop.verdant.application..",
                         "shop.verdant.http.."));
     }

@@ -68,14 +68,21 @@ final class Api {
         });
     }
 
-    /** The groups in a fresh id token of this user (cognito-local's AdminListGroupsForUser answers none). */
-    static java.util.List<String> groupsInToken(String email, String password) {
+    /** A new id token of this user (not the cached one: after their groups or attributes changed). */
+    static String freshToken(String email, String password) {
         LocalShop shop = TestShop.get();
         try (CognitoSetup setup = new CognitoSetup(shop.cognitoEndpoint())) {
             var pool = shop.userPool();
-            String token = setup.client().initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            return setup.client().initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
-            java.util.List<String> groups = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("cognito:groups");
+        }
+    }
+
+    /** The groups in a fresh id token of this user (cognito-local's AdminListGroupsForUser answers none). */
+    static java.util.List<String> groupsInToken(String email, String password) {
+        try {
+            java.util.List<String> groups = com.nimbusds.jwt.SignedJWT.parse(freshToken(email, password)).getJWTClaimsSet()
+                    .getStringListClaim("cognito:groups");
             return groups == null ? java.util.List.of() : groups;
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);

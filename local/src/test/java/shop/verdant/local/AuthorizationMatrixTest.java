@@ -37,6 +37,7 @@ class AuthorizationMatrixTest {
     static String shippedByMerchant;
     static String importOfMerchant;
     static String uploadOfMerchant;
+    static String toBecomeMerchant;
     static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -68,6 +69,8 @@ class AuthorizationMatrixTest {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         importOfMerchant = uploaded.json().get("id").asText();
         uploadOfMerchant = ImagesTest.start(merchant, productOfMerchant, "image/webp").json().get("uploadId").asText();
+        toBecomeMerchant = "matrix-merchant-" + UUID.randomUUID() + "@example.com";
+        Api.token(toBecomeMerchant, "Matrix-Merchant-2026!");
         shippedByMerchant = PaymentsTest.placeOrder(TOKENS.get(Caller.CUSTOMER_A), product, 1);
         assertThat(PaymentsTest.pay(TOKENS.get(Caller.CUSTOMER_A), shippedByMerchant, "cod", UUID.randomUUID().toString())
                 .status()).isIn(200, 201);
@@ -196,7 +199,10 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/agent/customers", c -> "/api/agent/customers?email=customer%40verdant.local", c -> null,
                         agentsOnly(200)),
                 new Row("POST", "/api/agent/orders", c -> "/api/agent/orders", c -> "{\"customer\":{\"name\":\"Matrix Caller\","
-                        + "\"email\":\"customer-b@verdant.local\"}," + Api.orderBody(product, 1).substring(1), agentsOnly(201)));
+                        + "\"email\":\"customer-b@verdant.local\"}," + Api.orderBody(product, 1).substring(1), agentsOnly(201)),
+                new Row("GET", "/api/admin/merchants", c -> "/api/admin/merchants", c -> null, adminOnly(200)),
+                new Row("POST", "/api/admin/merchants", c -> "/api/admin/merchants", c -> "{\"email\":\"" + toBecomeMerchant
+                        + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)));
     }
 
     @Test

@@ -110,6 +110,10 @@ class ShadedJarSmokeTest {
                                 + "@example.com\",\"phone\":\"+31 6 1234 5678\"},\"lines\":[" + line
                                 + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}}",
                         "expect=201")),
+                Map.entry("GET /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins")),
+                Map.entry("POST /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins",
+                        "body={\"email\":\"nobody-" + java.util.UUID.randomUUID() + "@example.com\",\"displayName\":\"Probe Goods\"}",
+                        "expect=404")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";

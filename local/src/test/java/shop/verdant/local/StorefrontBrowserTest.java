@@ -73,6 +73,15 @@ class StorefrontBrowserTest {
         assertThat(output).contains("agent: 6 passed, 0 failed");
     }
 
+    @Test
+    void anAdminMakesAUserAMerchant_whoThenOpensTheirBackOffice() throws Exception {
+        String email = "willow-" + java.util.UUID.randomUUID() + "@example.com";
+        String password = "Willow-Verdant-2026!";
+        Api.token(email, password);   // they signed up in the shop
+        String output = runScript("admin.e2e.mjs", 120, java.util.Map.of("EMAIL", email, "PASSWORD", password));
+        assertThat(output).contains("admin: 3 passed, 0 failed");
+    }
+
     private static String runScript(String script, int seconds) throws Exception {
         return runScript(script, seconds, java.util.Map.of());
     }

@@ -158,18 +158,7 @@ public final class ShopFunction extends Construct {
                     .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", mail.from()))).build());
         }
         images(handler, props.images(), role);
-        if (handler.needs().contains(Need.CUSTOMER_DIRECTORY)) {
-            if (props.userPool() == null) {
-                throw new IllegalArgumentException(handler.className() + " reads the user pool, which was not given");
-            }
-            function.addEnvironment("USER_POOL_ID", props.userPool().id());
-            // finding customers and signing new ones up (a random password nobody learns, so that "forgot password"
-            // works for them); nothing else of the pool: no deletes, no group removal, no attribute changes
-            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
-                    .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
-                            "cognito-idp:AdminAddUserToGroup"))
-                    .resources(List.of(props.userPool().arn())).build());
-        }
+        userPool(handler, props.userPool(), role);
         props.secrets().values().forEach(secret -> secret.grantRead(role));
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")
@@ -213,6 +202,31 @@ public final class ShopFunction extends Construct {
         Nag.suppressMatching(role, "AwsSolutions-IAM5", "Objects under the images bucket's " + shop.verdant.contract.Buckets.UPLOADS
                 + " or " + shop.verdant.contract.Buckets.RENDITIONS + " only: keys carry the upload's and product's ids, "
                 + "so the object part is a pattern", "/^Resource::.+\\/(uploads|images\\/products)\\/\\*$/g");
+    }
+
+    /**
+     * The user-pool needs, each exactly its admin actions on the shop's pool: the call centre finds customers and signs
+     * new ones up (with a random password nobody learns, so that "forgot password" works for them); admins make a user
+     * a merchant. No deletes, no group removal, nothing else.
+     */
+    private static final Map<Need, List<String>> USER_POOL_ACTIONS = Map.of(
+            Need.CUSTOMER_DIRECTORY, List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
+                    "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup"),
+            Need.MERCHANT_ONBOARDING, List.of("cognito-idp:ListUsers", "cognito-idp:AdminUpdateUserAttributes",
+                    "cognito-idp:AdminAddUserToGroup"));
+
+    private void userPool(Handler handler, UserPool pool, Role role) {
+        List<String> actions = USER_POOL_ACTIONS.entrySet().stream().filter(e -> handler.needs().contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).distinct().toList();
+        if (actions.isEmpty()) {
+            return;
+        }
+        if (pool == null) {
+            throw new IllegalArgumentException(handler.className() + " reads the user pool, which was not given");
+        }
+        function.addEnvironment("USER_POOL_ID", pool.id());
+        role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                .actions(actions).resources(List.of(pool.arn())).build());
     }
 
     /** What the tracking needs of this function call for: its subscription, and its stream or index grants. */

@@ -32,6 +32,7 @@ public final class Contract {
         all.addAll(MerchantContract.TRIGGERS);
         all.addAll(MediaContract.TRIGGERS);
         all.addAll(AgentContract.TRIGGERS);
+        all.addAll(AdminContract.TRIGGERS);
         TRIGGERS = List.copyOf(all);
         ROUTES = all.stream().filter(t -> t instanceof Route).map(t -> (Route) t).toList();
         Set<FunctionGroup> groups = new LinkedHashSet<>();

@@ -61,7 +61,12 @@ public enum Need {
      * The user pool as the call centre's customer directory ({@code USER_POOL_ID}): ListUsers, AdminCreateUser,
      * AdminSetUserPassword and AdminAddUserToGroup on the shop's pool, nothing else of Cognito.
      */
-    CUSTOMER_DIRECTORY(null);
+    CUSTOMER_DIRECTORY(null),
+    /**
+     * Makes a user of the shop's pool a merchant ({@code USER_POOL_ID}): ListUsers, AdminUpdateUserAttributes (the
+     * {@code custom:merchantId} only the admin API may write) and AdminAddUserToGroup {@code merchants}.
+     */
+    MERCHANT_ONBOARDING(null);
 
     private final String secret;
 

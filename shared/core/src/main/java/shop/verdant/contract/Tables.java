@@ -97,7 +97,14 @@ public final class Tables {
     public static final TableSpec IMAGE_UPLOADS = new TableSpec("ImageUploads", "IMAGE_UPLOADS_TABLE", s("uploadId"), null,
             List.of(), "ttl", false);
 
+    /**
+     * The shop's merchants: one item per merchant (its id is what tokens carry as {@code custom:merchantId}), with the
+     * account it belongs to; {@code byStatus} lists them. Streamed for the audit log.
+     */
+    public static final TableSpec MERCHANTS = new TableSpec("Merchants", "MERCHANTS_TABLE", s("merchantId"), null,
+            List.of(new Index("byStatus", s("status"), s("createdAt"))), null, true);
+
     public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
             PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES, IMPORTS, IMPORT_ROWS,
-            IMAGE_UPLOADS);
+            IMAGE_UPLOADS, MERCHANTS);
 }

@@ -1,0 +1,59 @@
+package shop.verdant.application.admin;
+
+import java.time.Clock;
+import java.util.List;
+import shop.verdant.application.admin.port.MerchantOnboarding;
+import shop.verdant.application.admin.port.MerchantRegistry;
+import shop.verdant.domain.admin.MerchantAccount;
+import shop.verdant.domain.agents.CallerDetails;
+import shop.verdant.domain.common.ConflictException;
+import shop.verdant.domain.common.NotFoundException;
+import shop.verdant.domain.common.ValidationException;
+
+/**
+ * Admins turn a user into a merchant: the user must have an account (they sign up first); the merchant is recorded
+ * (its id made from the name and the account, so a retry arrives at the same one), then the account gets
+ * {@code custom:merchantId} (which only the admin API can write) and joins {@code merchants}. The user's next sign-in
+ * carries both, and with them the back office.
+ */
+public final class Merchants {
+    private final MerchantRegistry registry;
+    private final MerchantOnboarding users;
+    private final Clock clock;
+
+    public Merchants(MerchantRegistry registry, MerchantOnboarding users, Clock clock) {
+        this.registry = registry;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public record Created(MerchantAccount merchant, boolean created) {
+    }
+
+    public Created create(String email, String displayName, String actor) {
+        String address = CallerDetails.email(email);
+        if (address == null) {
+            throw ValidationException.of("email", "The email address of the user's account.");
+        }
+        String name = MerchantAccount.displayName(displayName);
+        MerchantOnboarding.User user = users.byEmail(address)
+                .orElseThrow(() -> new NotFoundException("No account with the email " + address + ": they sign up first."));
+        String id = MerchantAccount.idFor(name, user.sub());
+        if (user.merchantId() != null && !user.merchantId().equals(id)) {
+            throw new ConflictException("already-merchant", "Already a merchant",
+                    address + " runs the merchant " + user.merchantId() + " already.", java.util.Map.of("merchantId", user.merchantId()));
+        }
+        MerchantAccount wanted = new MerchantAccount(id, name, address, user.sub(), MerchantAccount.ACTIVE, clock.instant(), actor);
+        MerchantAccount stored = registry.createIfAbsent(wanted);
+        if (!user.sub().equals(stored.userSub())) {
+            throw new ConflictException("merchant-id-taken", "Merchant id taken", "The merchant id " + id + " belongs to another account.",
+                    java.util.Map.of());
+        }
+        users.makeMerchant(user.username(), id);
+        return new Created(stored, stored.createdAt().equals(wanted.createdAt()));
+    }
+
+    public List<MerchantAccount> list(int limit) {
+        return registry.list(MerchantAccount.ACTIVE, Math.max(1, Math.min(limit, 100)));
+    }
+}

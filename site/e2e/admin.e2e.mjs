@@ -1,0 +1,44 @@
+// The admins' pages in the browser: the demo admin opens "Admin" from the account menu and makes a user (EMAIL, who
+// signed up already) a merchant; that user signs in, finds "Your shop" in their menu and opens their empty back office.
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, run, step } from './harness.mjs';
+
+const url = (path) => new URL(path, BASE_URL).href;
+const { browser, page } = await launch({ width: 1280, height: 900 });
+
+async function signIn(email, password) {
+  await page.goto(url('/?view=signin'));
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
+  await page.getByTestId('account-button').waitFor();
+}
+
+await run('admin', browser, async () => {
+  await step('the admin opens the admin pages from the account menu', async () => {
+    await signIn('admin@verdant.local', 'Verdant-Admin-1');
+    await page.getByTestId('account-button').click();
+    await page.getByTestId('admin-link').click();
+    await page.getByRole('heading', { name: 'Make a user a merchant' }).waitFor();
+  });
+
+  await step('a user who signed up is made a merchant and listed', async () => {
+    await page.getByTestId('admin-email').fill(process.env.EMAIL);
+    await page.getByTestId('admin-name').fill('Willow & Wool');
+    await page.getByTestId('admin-make').click();
+    await page.getByTestId('admin-said').filter({ hasText: 'is a merchant' }).waitFor();
+    await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
+  });
+
+  await step('that user signs in again and opens their own, empty back office', async () => {
+    await page.getByTestId('account-button').click();
+    await page.getByTestId('sign-out').click();
+    await signIn(process.env.EMAIL, process.env.PASSWORD);
+    await page.getByTestId('account-button').click();
+    await page.getByTestId('back-office-link').click();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'merchant');
+    await page.getByText('No product matches').waitFor();
+    assert.equal(await page.getByTestId('bo-product').count(), 0, 'nobody else\'s products');
+  });
+});
