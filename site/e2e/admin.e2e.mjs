@@ -1,19 +1,11 @@
 // The admins' pages in the browser: the demo admin opens "Admin" from the account menu and makes a user (EMAIL, who
 // signed up already) a merchant; that user signs in, finds "Your shop" in their menu and opens their empty back office.
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, run, step } from './harness.mjs';
+import { launch, run, step, signIn as signInAs } from './harness.mjs';
 
-const url = (path) => new URL(path, BASE_URL).href;
 const { browser, page } = await launch({ width: 1280, height: 900 });
 
-async function signIn(email, password) {
-  await page.goto(url('/?view=signin'));
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
-  await page.getByTestId('account-button').waitFor();
-}
+const signIn = (email, password) => signInAs(page, email, password);
 
 await run('admin', browser, async () => {
   await step('the admin opens the admin pages from the account menu', async () => {

@@ -4,20 +4,13 @@
 // the order in their history, marked as placed by phone. Works on a phone too.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
+import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs } from './harness.mjs';
 
 const url = (path) => new URL(path, BASE_URL).href;
 const { browser, page } = await launch({ width: 1280, height: 900 });
 let orderId;
 
-async function signIn(email, password) {
-  await page.goto(url('/?view=signin'));
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
-  await page.getByTestId('account-button').waitFor();
-}
+const signIn = (email, password) => signInAs(page, email, password);
 
 await run('agent', browser, async () => {
   await step('the agent signs in and opens phone orders from the account menu', async () => {

@@ -5,7 +5,7 @@
 // Works on a phone.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
+import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs } from './harness.mjs';
 
 const url = (path) => new URL(path, BASE_URL).href;
 const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
@@ -14,15 +14,7 @@ const name = `Hemp Tote ${word}`;
 const orderId = process.env.ORDER_ID;
 let productId;
 
-async function signIn(email, password) {
-  await page.goto(url('/?view=signin'));
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  // signing in lands on the cart (after merging a visitor cart): only then does the next navigation stay
-  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
-  await page.getByTestId('account-button').waitFor();
-}
+const signIn = (email, password) => signInAs(page, email, password);
 
 await run('back office', browser, async () => {
   await step('the merchant signs in and opens the back office from the account menu with the keyboard', async () => {

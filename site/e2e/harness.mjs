@@ -25,6 +25,19 @@ export async function available(productId) {
 }
 
 /** Runs one named step, prints ok/FAIL, and rethrows a failure so the script stops there. */
+/**
+ * Signs in on the sign-in page; signing in lands on the cart (after merging a visitor cart), and only then does the
+ * next navigation stay.
+ */
+export async function signIn(page, email, password) {
+  await page.goto(new URL('/?view=signin', BASE_URL).href);
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((u) => u.searchParams.get('view') === 'cart');
+  await page.getByTestId('account-button').waitFor();
+}
+
 export async function step(name, fn) {
   try {
     await fn();

@@ -2,14 +2,12 @@ package shop.verdant.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.verdant.contract.Contract;
 import shop.verdant.contract.Need;
 import shop.verdant.contract.Trigger;
-import software.amazon.awscdk.assertions.Template;
 
 /**
  * The user pool's admin actions: the call centre's directory actions for its functions, making merchants for the
@@ -17,22 +15,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 class AgentStackTest {
 
-    @SuppressWarnings("unchecked")
     private static List<String> cognitoStatementsOf(String functionName) {
-        List<String> out = new ArrayList<>();
-        for (Template t : Synth.functionTemplates()) {
-            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
-                if (id.startsWith(functionName + "Role")) {
-                    var doc = (Map<String, Object>) Synth.props(policy).get("PolicyDocument");
-                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
-                        if (st.get("Action").toString().contains("cognito-idp:")) {
-                            out.add(st.get("Action") + " on " + st.get("Resource"));
-                        }
-                    }
-                }
-            });
-        }
-        return out;
+        return Synth.statementsOf(functionName, "cognito-idp:");
     }
 
     @Test

@@ -155,22 +155,8 @@ class ApiStackTest {
     }
 
     /** Every statement of a function's policies that grants an ses: action, as text. */
-    @SuppressWarnings("unchecked")
     private static List<String> sesStatementsOf(String functionName) {
-        List<String> out = new java.util.ArrayList<>();
-        for (Template t : Synth.functionTemplates()) {
-            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
-                if (id.startsWith(functionName + "Role")) {
-                    var doc = (Map<String, Object>) Synth.props(policy).get("PolicyDocument");
-                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
-                        if (st.get("Action").toString().contains("ses:")) {
-                            out.add(st.toString());
-                        }
-                    }
-                }
-            });
-        }
-        return out;
+        return Synth.statementsOf(functionName, "ses:");
     }
 
     @Test

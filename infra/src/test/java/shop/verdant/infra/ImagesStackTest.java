@@ -2,7 +2,6 @@ package shop.verdant.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,22 +18,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 class ImagesStackTest {
 
-    @SuppressWarnings("unchecked")
     private static List<String> s3StatementsOf(String functionName) {
-        List<String> out = new ArrayList<>();
-        for (Template t : Synth.functionTemplates()) {
-            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
-                if (id.startsWith(functionName + "Role")) {
-                    var doc = (Map<String, Object>) Synth.props(policy).get("PolicyDocument");
-                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
-                        if (st.get("Action").toString().contains("s3:")) {
-                            out.add(st.get("Action") + " on " + st.get("Resource"));
-                        }
-                    }
-                }
-            });
-        }
-        return out;
+        return Synth.statementsOf(functionName, "s3:");
     }
 
     @Test

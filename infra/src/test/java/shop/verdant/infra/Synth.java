@@ -63,6 +63,29 @@ final class Synth {
         return out;
     }
 
+    /**
+     * The statements of a function's role whose actions name {@code service} ("s3:", "ses:", ...), each as
+     * "actions on resources".
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> statementsOf(String functionName, String service) {
+        List<String> out = new ArrayList<>();
+        for (Template t : functionTemplates()) {
+            t.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+                if (id.startsWith(functionName + "Role")) {
+                    var doc = (Map<String, Object>) props(policy).get("PolicyDocument");
+                    for (Map<String, Object> st : (List<Map<String, Object>>) doc.get("Statement")) {
+                        if (st.get("Action").toString().contains(service)) {
+                            out.add(st.get("Action") + " on " + st.get("Resource")
+                                    + (st.containsKey("Condition") ? " if " + st.get("Condition") : ""));
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> props(Map<String, Object> resource) {
         return (Map<String, Object>) resource.get("Properties");
