@@ -15,6 +15,9 @@ async function searchFor(q) {
   await page.locator('#q').fill(q);
   await page.locator('#q').press('Enter');
   await page.waitForURL((u) => u.searchParams.get('q') === q);
+  // the heading and the count are written together, once this search has answered (the count alone may still be the
+  // previous search's)
+  await page.locator('#results-heading').filter({ hasText: q }).waitFor();
   await page.locator('#result-count').filter({ hasText: /\d/ }).waitFor();
 }
 
