@@ -18,19 +18,10 @@ public final class AdminWiring {
     private AdminWiring() {
     }
 
-    static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> {
-        Supplier<MerchantOnboarding> pool = Lazy.memoize(CognitoMerchantOnboarding::fromEnvironment);
-        return new Merchants(new DynamoDbMerchantRegistry(DynamoDb.client(), Env.require(Tables.MERCHANTS.envVar())),
-                new MerchantOnboarding() {
-                    public java.util.Optional<User> byEmail(String email) {
-                        return pool.get().byEmail(email);
-                    }
-
-                    public void makeMerchant(String username, String merchantId) {
-                        pool.get().makeMerchant(username, merchantId);
-                    }
-                }, Clock.systemUTC());
-    });
+    // the pool is reached on first use: listing merchants needs no USER_POOL_ID
+    static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> new Merchants(
+            new DynamoDbMerchantRegistry(DynamoDb.client(), Env.require(Tables.MERCHANTS.envVar())),
+            Lazy.of(MerchantOnboarding.class, CognitoMerchantOnboarding::fromEnvironment), Clock.systemUTC()));
 
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 }

@@ -2,7 +2,6 @@ package shop.verdant.agent;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import shop.verdant.adapter.cognito.CognitoCustomerDirectory;
@@ -14,16 +13,15 @@ import shop.verdant.application.payments.CashOnDelivery;
 import shop.verdant.application.payments.PaymentProviders;
 import shop.verdant.application.payments.Payments;
 import shop.verdant.application.shopping.PlaceOrder;
-import shop.verdant.config.Env;
+import shop.verdant.config.OrderSettings;
 import shop.verdant.config.Lazy;
-import shop.verdant.domain.common.Money;
 import shop.verdant.domain.shopping.ShippingRates;
 import shop.verdant.http.Metrics;
 
 /**
  * The call centre's object graph, built on first use: the user pool, and the order and payment stores. Orders are
  * placed with the shop's PlaceOrder and confirmed with its cash-on-delivery provider, under the same settings as the
- * shop's own routes ({@code ORDER_EXPIRY_SECONDS}, {@code COD_LIMIT_MINOR}); no Stripe, no cart.
+ * shop's own routes ({@link OrderSettings}); no Stripe, no cart.
  */
 public final class AgentWiring {
     private AgentWiring() {
@@ -32,10 +30,10 @@ public final class AgentWiring {
     public static PhoneOrders create(DynamoDbStores stores, CustomerDirectory directory, Clock clock) {
         PlaceOrder place = new PlaceOrder(stores.orders(), stores.products(), PlaceOrder.CartClearing.NONE, clock,
                 () -> UuidCreator.getTimeOrderedEpoch().toString(),
-                () -> Duration.ofSeconds(Long.parseLong(Env.get("ORDER_EXPIRY_SECONDS", "900"))), ShippingRates.STANDARD);
+                OrderSettings::reservation, ShippingRates.STANDARD);
         var ledger = stores.payments();
         Payments payments = new Payments(stores.orders(), ledger, new PaymentProviders(List.of(new CashOnDelivery(
-                Money.of(Long.parseLong(Env.get("COD_LIMIT_MINOR", "15000")), "EUR"), ledger, clock))), clock);
+                OrderSettings.cashOnDeliveryLimit(), ledger, clock))), clock);
         return new PhoneOrders(directory, place, payments);
     }
 

@@ -62,17 +62,13 @@ public final class MerchantWiring {
 
     /** Signs uploads into the images bucket; made on the first upload (only that function names the bucket). */
     static shop.verdant.application.media.port.UploadSigner signer() {
-        Supplier<shop.verdant.application.media.port.UploadSigner> signer = Lazy.memoize(() ->
+        return Lazy.of(shop.verdant.application.media.port.UploadSigner.class, () ->
                 shop.verdant.adapter.aws.S3PostPolicy.fromEnvironment(shop.verdant.contract.Buckets.IMAGES.envVar()));
-        return (key, type, maxBytes, expires) -> signer.get().sign(key, type, maxBytes, expires);
     }
 
     /** The local shop's mailbox when it installed one; SES (from MAIL_FROM) otherwise, made on the first email. */
     static Mailer mailer() {
-        return Mailers.installed().orElseGet(() -> {
-            Supplier<Mailer> ses = Lazy.memoize(SesMailer::fromEnvironment);
-            return email -> ses.get().send(email);
-        });
+        return Mailers.installed().orElseGet(() -> Lazy.of(Mailer.class, SesMailer::fromEnvironment));
     }
 
     static final Supplier<Services> SERVICES = Lazy.memoize(() -> create(DynamoDbStores.fromEnvironment(), Clock.systemUTC()));

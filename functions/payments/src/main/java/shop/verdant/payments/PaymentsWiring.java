@@ -11,12 +11,10 @@ import shop.verdant.adapter.stripe.StripeWebhooks;
 import shop.verdant.application.payments.CashOnDelivery;
 import shop.verdant.application.payments.PaymentProviders;
 import shop.verdant.application.payments.Payments;
-import shop.verdant.config.Env;
 import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
 import shop.verdant.contract.Need;
-import shop.verdant.domain.common.Money;
 import shop.verdant.http.Metrics;
 
 /**
@@ -32,16 +30,11 @@ public final class PaymentsWiring {
     public record Services(Payments payments, PaymentProviders providers, Supplier<StripeWebhooks> webhooks) {
     }
 
-    /** Cash on delivery up to this total (minor units, EUR); settable per deployment. */
-    public static Money cashOnDeliveryLimit() {
-        return Money.of(Long.parseLong(Env.get("COD_LIMIT_MINOR", "15000")), "EUR");
-    }
-
     public static Services create(DynamoDbStores stores, SecretSource secrets, Clock clock) {
         var ledger = stores.payments();
         PaymentProviders providers = new PaymentProviders(List.of(
                 StripePayments.fromEnvironment(secrets),
-                new CashOnDelivery(cashOnDeliveryLimit(), ledger, clock)));
+                new CashOnDelivery(shop.verdant.config.OrderSettings.cashOnDeliveryLimit(), ledger, clock)));
         Supplier<StripeWebhooks> webhooks = Lazy.memoize(() ->
                 new StripeWebhooks(secrets.get(Need.STRIPE_WEBHOOK_SECRET.secretName()), clock));
         return new Services(new Payments(stores.orders(), ledger, providers, clock), providers, webhooks);

@@ -2,7 +2,6 @@ package shop.verdant.shopping;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.jwt.CognitoTokenVerifier;
@@ -37,11 +36,6 @@ public final class ShoppingWiring {
     public record Services(Carts carts, Wishlists wishlists, PlaceOrder placeOrder, Orders orders) {
     }
 
-    /** How long an unpaid order holds its stock: DESIGN says 15 minutes; tests and the local shop may shorten it. */
-    public static Duration reservation() {
-        return Duration.ofSeconds(Long.parseLong(Env.get("ORDER_EXPIRY_SECONDS", "900")));
-    }
-
     /** Builds the services over the stores' tables; every store opens on first use. */
     public static Services create(DynamoDbStores stores, SecretSource secrets, Clock clock) {
         var products = stores.products();
@@ -50,7 +44,7 @@ public final class ShoppingWiring {
                 new CartTokens(Keyring.parse(secrets.get(Need.CART_TOKEN_KEY.secretName()))));
         Wishlists wishlists = new Wishlists(stores.wishlists(), products, carts, clock);
         PlaceOrder place = new PlaceOrder(orders, products, carts, clock,
-                () -> UuidCreator.getTimeOrderedEpoch().toString(), ShoppingWiring::reservation, SHIPPING);
+                () -> UuidCreator.getTimeOrderedEpoch().toString(), shop.verdant.config.OrderSettings::reservation, SHIPPING);
         return new Services(carts, wishlists, place, new Orders(orders, clock));
     }
 

@@ -25,11 +25,17 @@ public final class AwsClients {
                 .region(Region.of(Env.get("AWS_REGION", "us-east-1")));
         String endpoint = Env.get(endpointVariable, null);
         if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        } else {
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            builder.endpointOverride(URI.create(endpoint));
         }
-        return builder;
+        return builder.credentialsProvider(credentials(endpointVariable));
+    }
+
+    /**
+     * The runtime's credentials from its environment variables; with {@code endpointVariable} set, the throwaway ones
+     * the local engines accept (and the local upload endpoint checks signatures with).
+     */
+    public static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(String endpointVariable) {
+        return Env.get(endpointVariable, null) == null ? EnvironmentVariableCredentialsProvider.create()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 }

@@ -18,7 +18,6 @@ import shop.verdant.http.Json;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /**
  * S3's browser-based upload (POST Object with a Signature Version 4 policy), which the SDK does not sign. The policy
@@ -51,11 +50,7 @@ public final class S3PostPolicy implements UploadSigner {
     public static S3PostPolicy fromEnvironment(String bucketVariable) {
         String region = Env.get("AWS_REGION", "us-east-1");
         String bucket = Env.require(bucketVariable);
-        boolean local = Env.get("S3_ENDPOINT", null) != null;
-        AwsCredentialsProvider credentials = local
-                ? software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))
-                : EnvironmentVariableCredentialsProvider.create();
+        AwsCredentialsProvider credentials = AwsClients.credentials("S3_ENDPOINT");
         return new S3PostPolicy(bucket, region, Env.get("IMAGES_UPLOAD_URL", "https://" + bucket + ".s3." + region + ".amazonaws.com/"),
                 credentials, java.time.Clock.systemUTC());
     }

@@ -10,10 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import shop.verdant.config.Env;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -71,9 +68,8 @@ public final class SignedHttp {
      * set (the local shop, tests), the throwaway credentials the local engines accept.
      */
     public static SignedHttp fromEnvironment(String service, boolean s3, String endpointVariable) {
-        AwsCredentialsProvider credentials = Env.get(endpointVariable, null) == null ? EnvironmentVariableCredentialsProvider.create()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        return new SignedHttp(service, Env.get("AWS_REGION", "us-east-1"), s3, credentials, UrlConnectionHttpClient.create());
+        return new SignedHttp(service, Env.get("AWS_REGION", "us-east-1"), s3, AwsClients.credentials(endpointVariable),
+                UrlConnectionHttpClient.create());
     }
 
     public String region() {

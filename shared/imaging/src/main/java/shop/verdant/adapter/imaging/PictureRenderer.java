@@ -33,8 +33,8 @@ import shop.verdant.domain.media.ImageRules;
  */
 public final class PictureRenderer implements ImageRenderer {
     static {
+        // in memory: no temporary files (ImageIO's registry finds TwelveMonkeys' readers on the class path by itself)
         ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
     }
 
     private static final float QUALITY = 0.85f;
