@@ -145,7 +145,7 @@ public final class ApiStack extends Stack {
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
                         secretsOf(group, own, secrets), placement(group, deps), tracking, mail, deps.data().images(),
-                        new ShopFunction.UserPool(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn()))));
+                        deps.data().changeFeed(), new ShopFunction.UserPool(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn()))));
             }
         }
 
@@ -230,7 +230,10 @@ public final class ApiStack extends Stack {
     private static Map<String, String> environment(FunctionGroup group, Props deps, Object stripePublishableKey) {
         Map<String, String> env = new LinkedHashMap<>();
         deps.triggers().stream().filter(t -> t.handler().group().equals(group))
-                .flatMap(t -> t.handler().tables().keySet().stream()).distinct()
+                // a change feed's function is told its tables' names (each record says which table it came from)
+                .flatMap(t -> java.util.stream.Stream.concat(t.handler().tables().keySet().stream(),
+                        t instanceof shop.verdant.contract.ChangeFeed feed ? feed.tables().stream() : java.util.stream.Stream.empty()))
+                .distinct()
                 .forEach(spec -> env.put(spec.envVar(), deps.data().tables().get(spec).getTableName()));
         if (group.needs(Need.REDIS)) {
             env.put("REDIS_URL", deps.cache().redisUrl());

@@ -33,6 +33,12 @@ public final class DataStack extends Stack {
     private final Map<TableSpec, ITable> tables = new LinkedHashMap<>();
     private final Bucket images;
     private final Bucket accessLogs;
+    private final software.amazon.awscdk.services.kinesis.Stream changeFeed;
+
+    /** The Kinesis data stream every audited table writes its changes to (its one reader is the audit writer). */
+    public software.amazon.awscdk.services.kinesis.IStream changeFeed() {
+        return changeFeed;
+    }
 
     /** Where the shop's buckets write their server access logs. */
     public Bucket accessLogs() {
@@ -41,6 +47,13 @@ public final class DataStack extends Stack {
 
     public DataStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
+        // on demand: it scales with the shop's writes; 7 days, so a consumer down for a weekend loses nothing
+        changeFeed = software.amazon.awscdk.services.kinesis.Stream.Builder.create(this, "ChangeFeed")
+                .streamMode(software.amazon.awscdk.services.kinesis.StreamMode.ON_DEMAND)
+                .encryption(software.amazon.awscdk.services.kinesis.StreamEncryption.MANAGED)
+                .retentionPeriod(software.amazon.awscdk.Duration.days(7))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
         for (TableSpec spec : Tables.ALL) {
             tables.put(spec, table(spec));
         }
@@ -102,6 +115,7 @@ public final class DataStack extends Stack {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .stream(spec.stream() ? StreamViewType.NEW_AND_OLD_IMAGES : null)
+                .kinesisStream(fedTables().contains(spec) ? changeFeed : null)
                 .timeToLiveAttribute(spec.ttlAttribute())
                 .build();
         for (TableSpec.Index index : spec.globalIndexes()) {
@@ -113,6 +127,14 @@ public final class DataStack extends Stack {
                     .build());
         }
         return table;
+    }
+
+    /** The tables some function follows through the change feed. */
+    private static java.util.Set<TableSpec> fedTables() {
+        return shop.verdant.contract.Contract.TRIGGERS.stream()
+                .filter(t -> t instanceof shop.verdant.contract.ChangeFeed)
+                .flatMap(t -> ((shop.verdant.contract.ChangeFeed) t).tables().stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static Attribute attribute(TableSpec.Key key) {

@@ -136,7 +136,8 @@ class ApiStackTest {
                         "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:UpdateItem"),
                 TableAccess.WRITE, Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
                         "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"));
+                        "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
+                TableAccess.APPEND, Set.of("dynamodb:PutItem"));
         for (Trigger t : Contract.TRIGGERS) {
             Map<String, Set<String>> granted = dynamoActionsOf(t.handler().functionName());
             Map<String, Set<String>> declared = new HashMap<>();

@@ -57,6 +57,10 @@ class TemplatesTest {
             public Trigger bucket(shop.verdant.contract.BucketEvent b) {
                 return new shop.verdant.contract.BucketEvent(copy, b.bucket(), b.prefix());
             }
+
+            public Trigger feed(shop.verdant.contract.ChangeFeed f) {
+                return new shop.verdant.contract.ChangeFeed(copy, f.tables());
+            }
         });
     }
 

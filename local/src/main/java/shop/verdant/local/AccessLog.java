@@ -1,8 +1,6 @@
 package shop.verdant.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,21 +71,9 @@ final class AccessLog {
         }
     }
 
-    /** {@code 203.0.113.77} → {@code 203.0.113.0}; {@code 2001:db8:85a3::8a2e:370:7334} → {@code 2001:db8:85a3::}. */
+    /** The address as the audit log keeps it too (IPv4 to /24, IPv6 to /48); {@code -} when there is none. */
     static String truncate(String ip) {
-        if (ip == null || ip.isBlank()) {
-            return "-";
-        }
-        try {
-            byte[] a = InetAddress.getByName(ip).getAddress();
-            if (a.length == 4) {
-                return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + ".0";
-            }
-            return Integer.toHexString(((a[0] & 0xff) << 8) | (a[1] & 0xff)) + ":"
-                    + Integer.toHexString(((a[2] & 0xff) << 8) | (a[3] & 0xff)) + ":"
-                    + Integer.toHexString(((a[4] & 0xff) << 8) | (a[5] & 0xff)) + "::";
-        } catch (UnknownHostException e) {
-            return "-";
-        }
+        String t = shop.verdant.domain.audit.Actor.truncate(ip);
+        return t == null ? "-" : t;
     }
 }

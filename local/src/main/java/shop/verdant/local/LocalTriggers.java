@@ -105,6 +105,16 @@ final class LocalTriggers implements Trigger.Visitor<Void>, AutoCloseable {
         return null;
     }
 
+    /** As Kinesis Data Streams for DynamoDB and Lambda's Kinesis event source: each table's changes, in order per item. */
+    @Override
+    public Void feed(shop.verdant.contract.ChangeFeed feed) {
+        RequestHandler<com.amazonaws.services.lambda.runtime.events.KinesisEvent, StreamsEventResponse> handler = instantiate(feed);
+        for (shop.verdant.contract.TableSpec table : feed.tables()) {
+            pollers.add(new StreamPoller(dynamoEndpoint, dynamo, table.logicalName(), new LocalChangeFeed(table.logicalName(), handler)));
+        }
+        return null;
+    }
+
     @Override
     public Void cognito(CognitoTrigger trigger) {
         switch (trigger.event()) {

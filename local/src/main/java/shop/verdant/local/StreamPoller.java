@@ -147,6 +147,8 @@ final class StreamPoller implements AutoCloseable {
         StreamRecord record = new StreamRecord()
                 .withKeys(convert(s.keys()))
                 .withSequenceNumber(s.sequenceNumber())
+                .withApproximateCreationDateTime(s.approximateCreationDateTime() == null ? null
+                        : java.util.Date.from(s.approximateCreationDateTime()))
                 .withStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(s.streamViewTypeAsString()));
         if (s.hasNewImage()) {
             record.setNewImage(convert(s.newImage()));
@@ -159,6 +161,10 @@ final class StreamPoller implements AutoCloseable {
         out.setEventName(r.eventNameAsString());
         out.setEventSource("aws:dynamodb");
         out.setDynamodb(record);
+        if (r.userIdentity() != null) {
+            out.setUserIdentity(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity()
+                    .withType(r.userIdentity().type()).withPrincipalId(r.userIdentity().principalId()));
+        }
         return out;
     }
 

@@ -50,6 +50,27 @@ public final class HandlerProbe {
             System.out.println("bucket event: " + answer);
             System.exit(args[4].equals(answer.get("outcome")) ? 0 : 1);
         }
+        if (args.length > 3 && args[1].equals("feed")) {
+            // one change as Kinesis Data Streams for DynamoDB writes it: the product's stock, stamped by a merchant
+            var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.KinesisEvent,
+                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;
+            String json = "{\"tableName\":\"" + args[3] + "\",\"eventName\":\"MODIFY\",\"eventID\":\"probe-"
+                    + java.util.UUID.randomUUID() + "\",\"eventSource\":\"aws:dynamodb\",\"recordFormat\":\"application/json\","
+                    + "\"dynamodb\":{\"ApproximateCreationDateTime\":" + System.currentTimeMillis() + ",\"Keys\":{\"productId\":{\"S\":\""
+                    + args[2] + "\"}},\"OldImage\":{\"productId\":{\"S\":\"" + args[2] + "\"},\"stockAvailable\":{\"N\":\"0\"}},"
+                    + "\"NewImage\":{\"productId\":{\"S\":\"" + args[2] + "\"},\"stockAvailable\":{\"N\":\"5\"},"
+                    + "\"changedBy\":{\"M\":{\"role\":{\"S\":\"merchant\"},\"id\":{\"S\":\"probe\"},\"write\":{\"S\":\"1\"}}}}}}";
+            var kinesis = new com.amazonaws.services.lambda.runtime.events.KinesisEvent.Record();
+            kinesis.setData(java.nio.ByteBuffer.wrap(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            kinesis.setSequenceNumber("1");
+            var record = new com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord();
+            record.setKinesis(kinesis);
+            var event = new com.amazonaws.services.lambda.runtime.events.KinesisEvent();
+            event.setRecords(java.util.List.of(record));
+            var answer = consumer.handleRequest(event, null);
+            System.out.println("failures " + answer.getBatchItemFailures());
+            System.exit(answer.getBatchItemFailures().isEmpty() ? 0 : 1);
+        }
         if (args.length > 2 && args[1].equals("stream")) {
             var consumer = (RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
                     com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) instance;

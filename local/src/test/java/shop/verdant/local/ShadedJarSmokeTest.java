@@ -155,6 +155,10 @@ class ShadedJarSmokeTest {
                 public List<String> bucket(shop.verdant.contract.BucketEvent b) {
                     return List.of(handler, "bucket", upload[0], upload[1], "ATTACHED");
                 }
+
+                public List<String> feed(shop.verdant.contract.ChangeFeed f) {
+                    return List.of(handler, "feed", productId, f.tables().get(0).logicalName());
+                }
             }))});
         }
         for (String[] run : runs) {

@@ -13,7 +13,8 @@ import shop.verdant.config.Lazy;
 import shop.verdant.contract.Tables;
 import shop.verdant.http.Metrics;
 
-/** The admins' object graph, built on first use: the Merchants table and (for making merchants) the user pool. */
+/** The admins' object graph, built on first use: the Merchants table and (for making merchants) the user pool;
+ * the audit log. */
 public final class AdminWiring {
     private AdminWiring() {
     }
@@ -22,6 +23,10 @@ public final class AdminWiring {
     static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> new Merchants(
             new DynamoDbMerchantRegistry(DynamoDb.client(), Env.require(Tables.MERCHANTS.envVar())),
             Lazy.of(MerchantOnboarding.class, CognitoMerchantOnboarding::fromEnvironment), Clock.systemUTC()));
+
+    static final Supplier<shop.verdant.application.audit.AuditTrail> AUDIT = Lazy.memoize(() ->
+            new shop.verdant.application.audit.AuditTrail(new shop.verdant.adapter.dynamodb.DynamoDbAuditLog(DynamoDb.client(),
+                    Env.require(Tables.AUDIT_LOG.envVar())), java.util.Set.copyOf(Tables.AUDITED.values())));
 
     static final Metrics METRICS = PowertoolsMetrics.fromEnvironment();
 }

@@ -28,6 +28,9 @@ public final class ProcessImageUploadHandler implements RequestHandler<Map<Strin
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "ProcessImageUpload");
+        // what this invocation writes is on the audit log as made by the pictures
+        shop.verdant.application.audit.Acting.Scope acting = shop.verdant.application.audit.Acting.as(
+                shop.verdant.domain.audit.Actor.system("pictures", context == null ? null : context.getAwsRequestId()));
         try {
             Object detail = event == null ? null : event.get("detail");
             Object object = detail instanceof Map<?, ?> d ? d.get("object") : null;
@@ -44,6 +47,7 @@ public final class ProcessImageUploadHandler implements RequestHandler<Map<Strin
             Log.info("image upload", Map.of("key", decoded, "bytes", bytes, "outcome", outcome.name()));
             return Map.of("outcome", outcome.name());
         } finally {
+            acting.close();
             Log.done();
         }
     }

@@ -28,6 +28,9 @@ public final class RunImportChunksHandler implements RequestHandler<DynamodbEven
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "RunImportChunks");
+        // what this invocation writes is on the audit log as made by the import
+        shop.verdant.application.audit.Acting.Scope acting = shop.verdant.application.audit.Acting.as(
+                shop.verdant.domain.audit.Actor.system("import", context == null ? null : context.getAwsRequestId()));
         try {
             return StreamBatch.apply(event, "an import chunk", record -> {
                 var before = StreamImages.importJob(record.getDynamodb().getOldImage());
@@ -39,6 +42,7 @@ public final class RunImportChunksHandler implements RequestHandler<DynamodbEven
                 }
             });
         } finally {
+            acting.close();
             Log.done();
         }
     }

@@ -33,6 +33,9 @@ public final class ReconcilePaymentsHandler implements RequestHandler<ScheduledE
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "ReconcilePayments");
+        // what this invocation writes is on the audit log as made by the reconciler
+        shop.verdant.application.audit.Acting.Scope acting = shop.verdant.application.audit.Acting.as(
+                shop.verdant.domain.audit.Actor.system("reconciler", context == null ? null : context.getAwsRequestId()));
         try {
             int changed = payments.get().reconcile(QUIET, LIMIT);
             metrics.count("PaymentsReconciled", changed);
@@ -42,6 +45,7 @@ public final class ReconcilePaymentsHandler implements RequestHandler<ScheduledE
             return Map.of("changed", changed);
         } finally {
             metrics.flush();
+            acting.close();
             Log.done();
         }
     }

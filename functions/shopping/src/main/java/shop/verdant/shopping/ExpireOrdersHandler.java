@@ -35,12 +35,16 @@ public final class ExpireOrdersHandler implements RequestHandler<ScheduledEvent,
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         Log.invocation(context == null ? null : context.getAwsRequestId(), "ExpireOrders");
+        // what this invocation writes is on the audit log as made by the sweeper
+        shop.verdant.application.audit.Acting.Scope acting = shop.verdant.application.audit.Acting.as(
+                shop.verdant.domain.audit.Actor.system("sweeper", context == null ? null : context.getAwsRequestId()));
         try {
             int expired = sweep();
             metrics.count("OrdersExpired", expired);
             return Map.of("expired", expired);
         } finally {
             metrics.flush();
+            acting.close();
             Log.done();
         }
     }

@@ -29,7 +29,8 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     public record Props(FunctionGroup group, String jar, List<Trigger> triggers, Map<TableSpec, ITable> tables,
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
                         Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking,
-                        ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images, ShopFunction.UserPool userPool) {
+                        ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images,
+                        software.amazon.awscdk.services.kinesis.IStream changeFeed, ShopFunction.UserPool userPool) {
     }
 
     private final Props props;
@@ -85,7 +86,18 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
     @Override
     public ShopFunction stream(TableStream stream) {
         ShopFunction fn = function(stream);
-        consumers.add(new StreamConsumer(fn, "Stream", new StreamConsumer.Props(stream, props.tables().get(stream.table()), fn.live())));
+        consumers.add(StreamConsumer.ofTable(fn, props.tables().get(stream.table()), fn.live()));
+        return fn;
+    }
+
+    /** The audited tables' changes, through the Kinesis data stream they all write to. */
+    @Override
+    public ShopFunction feed(shop.verdant.contract.ChangeFeed feed) {
+        if (props.changeFeed() == null) {
+            throw new IllegalArgumentException(feed.handler().className() + " follows the change feed, which was not given");
+        }
+        ShopFunction fn = function(feed);
+        consumers.add(StreamConsumer.ofFeed(fn, props.changeFeed(), fn.live()));
         return fn;
     }
 

@@ -295,11 +295,14 @@ public final class ShopFunction extends Construct {
     private static final List<String> READS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
 
-    /** The IAM actions of each access: reads; reads plus UpdateItem; reads plus every write. */
+    /** The IAM actions of each access: reads; reads plus UpdateItem; reads plus every write; PutItem alone. */
     static List<String> actions(TableAccess access) {
+        if (access == TableAccess.APPEND) {
+            return List.of("dynamodb:PutItem");
+        }
         List<String> out = new java.util.ArrayList<>(READS);
         switch (access) {
-            case READ -> { }
+            case READ, APPEND -> { }
             case STOCK -> out.add("dynamodb:UpdateItem");
             case WRITE -> out.addAll(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "dynamodb:BatchWriteItem"));

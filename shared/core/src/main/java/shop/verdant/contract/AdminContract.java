@@ -1,5 +1,6 @@
 package shop.verdant.contract;
 
+import static shop.verdant.contract.TableAccess.APPEND;
 import static shop.verdant.contract.TableAccess.READ;
 import static shop.verdant.contract.TableAccess.WRITE;
 
@@ -7,18 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The admins' back office: the shop's merchants (so far: listing them and turning a user into one). */
+/** The admins' back office: the shop's merchants (listing them, turning a user into one) and the audit log. */
 public final class AdminContract {
     private AdminContract() {
     }
 
     public static final FunctionGroup GROUP = new FunctionGroup("admin", "functions/admin",
-            "the admins' back office: merchants", Set.of());
+            "the admins' back office: merchants and the audit log", Set.of());
 
     public static final List<Trigger> TRIGGERS = List.of(
             Route.signedIn("GET", "/api/admin/merchants", GROUP.handler("ListMerchantsHandler", Map.of(Tables.MERCHANTS, READ),
                     "The shop's merchants, newest first"), Role.ADMIN),
             Route.signedIn("POST", "/api/admin/merchants", GROUP.handler("CreateMerchantHandler", Map.of(Tables.MERCHANTS, WRITE),
                     "Turns a user into a merchant: a Merchants record, custom:merchantId and the merchants group",
-                    Set.of(Need.MERCHANT_ONBOARDING)), Role.ADMIN));
+                    Set.of(Need.MERCHANT_ONBOARDING)), Role.ADMIN),
+            Route.signedIn("GET", "/api/admin/audit", GROUP.handler("ListAuditHandler", Map.of(Tables.AUDIT_LOG, READ),
+                    "The audit log, newest first, by entity (and id), actor and time; cursor-paged"), Role.ADMIN),
+            // the only writer of the audit log, and it may only add entries
+            new ChangeFeed(GROUP.handler("RecordAuditHandler", Map.of(Tables.AUDIT_LOG, APPEND),
+                    "Writes one audit entry per change of an audited table (a replayed change adds none)"),
+                    List.copyOf(Tables.AUDITED.keySet())));
 }

@@ -10,5 +10,7 @@ public enum TableAccess {
      * READ plus UpdateItem: changes what an existing item holds (moves stock between available, reserved and sold;
      * attaches a product's images); every such update is conditioned on the item existing.
      */
-    STOCK
+    STOCK,
+    /** PutItem only, conditioned on the item being new: an append-only log (nothing read, changed or deleted). */
+    APPEND
 }

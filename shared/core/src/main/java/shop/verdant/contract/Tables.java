@@ -4,6 +4,7 @@ import static shop.verdant.contract.TableSpec.Key.n;
 import static shop.verdant.contract.TableSpec.Key.s;
 
 import java.util.List;
+import java.util.Map;
 import shop.verdant.contract.TableSpec.Index;
 
 /** Every table of the shop. */
@@ -104,7 +105,31 @@ public final class Tables {
     public static final TableSpec MERCHANTS = new TableSpec("Merchants", "MERCHANTS_TABLE", s("merchantId"), null,
             List.of(new Index("byStatus", s("status"), s("createdAt"))), null, true);
 
+    /**
+     * The append-only audit log: one item per change of an audited item ({@code subject} = {@code <entity>#<id>},
+     * {@code at} = ISO time + {@code #} + the change's feed id, so a change read twice is the same item). {@code byActor},
+     * {@code byEntity} and {@code byMonth} ({@code 2026-12}) list entries newest first across subjects. No TTL: kept.
+     */
+    public static final TableSpec AUDIT_LOG = new TableSpec("AuditLog", "AUDIT_LOG_TABLE", s("subject"), s("at"),
+            List.of(new Index("byActor", s("actor"), s("at")), new Index("byEntity", s("entity"), s("at")),
+                    new Index("byMonth", s("month"), s("at"))), null, false);
+
     public static final List<TableSpec> ALL = List.of(PRODUCTS, CATEGORIES, BRANDS, CARTS, WISHLISTS, ORDERS, IDEMPOTENCY,
             PAYMENTS, PROCESSED_EVENTS, SHIPMENTS, PRODUCT_SKUS, STOCK_MOVEMENTS, MERCHANT_SALES, IMPORTS, IMPORT_ROWS,
-            IMAGE_UPLOADS, MERCHANTS);
+            IMAGE_UPLOADS, MERCHANTS, AUDIT_LOG);
+
+    /**
+     * The tables whose every change is on the audit log, with the entity name an entry gives their items. Every write
+     * of the shop to one of them stamps who made it (a write without an actor is refused before it is sent).
+     */
+    public static final Map<TableSpec, String> AUDITED = audited(PRODUCTS, "product", CATEGORIES, "category", BRANDS, "brand",
+            ORDERS, "order", SHIPMENTS, "shipment", PAYMENTS, "payment", MERCHANTS, "merchant");
+
+    private static Map<TableSpec, String> audited(Object... pairs) {
+        Map<TableSpec, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((TableSpec) pairs[i], (String) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 }

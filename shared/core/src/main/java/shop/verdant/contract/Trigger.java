@@ -4,7 +4,8 @@ package shop.verdant.contract;
  * Everything that invokes code, one kind per record. CDK and the local shop both dispatch every trigger
  * through a {@link Visitor}, so a new kind does not compile until both know what to do with it.
  */
-public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTrigger, DeployHook, BucketEvent {
+public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTrigger, DeployHook, BucketEvent,
+        ChangeFeed {
     Handler handler();
 
     <R> R accept(Visitor<R> visitor);
@@ -21,5 +22,7 @@ public sealed interface Trigger permits Route, Schedule, TableStream, CognitoTri
         R deploy(DeployHook hook);
 
         R bucket(BucketEvent event);
+
+        R feed(ChangeFeed feed);
     }
 }

@@ -62,6 +62,28 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         return principal;
     }
 
+    /**
+     * Who this request's writes are made by, for the audit log: the signed-in caller in the role the route asks for (or
+     * their first staff role, else customer), or an anonymous visitor. A route called by a system (the payment
+     * provider's webhook) names that system instead.
+     */
+    protected shop.verdant.domain.audit.Actor actor(ApiRequest request, String requestId) {
+        Principal p = request.principal();
+        if (p == null) {
+            return shop.verdant.domain.audit.Actor.visitor(requestId, request.sourceIp());
+        }
+        Route route = route();
+        shop.verdant.contract.Role role = route == null ? null : java.util.Arrays.stream(shop.verdant.contract.Role.values())
+                .filter(r -> route.roles().contains(r) && p.groups().contains(r.cognitoGroup())).findFirst().orElse(null);
+        if (role == null) {
+            role = java.util.Arrays.stream(shop.verdant.contract.Role.values())
+                    .filter(r -> r != shop.verdant.contract.Role.CUSTOMER && p.groups().contains(r.cognitoGroup()))
+                    .findFirst().orElse(shop.verdant.contract.Role.CUSTOMER);
+        }
+        return shop.verdant.domain.audit.Actor.user(role.name().toLowerCase(java.util.Locale.ROOT), p.sub(), requestId,
+                request.sourceIp());
+    }
+
     /** Business metrics of this request; the wiring's adapter on Lambda, nothing by default. */
     protected Metrics metrics() {
         return Metrics.NONE;
@@ -73,8 +95,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         String instance = request.requestId() != null ? request.requestId()
                 : context != null ? context.getAwsRequestId() : null;
         Log.invocation(instance, context != null ? context.getFunctionName() : getClass().getSimpleName());
+        shop.verdant.application.audit.Acting.Scope acting = null;
         try {
             request.principal(authorize(request));
+            acting = shop.verdant.application.audit.Acting.as(actor(request, instance));
             return handle(request);
         } catch (AuthException e) {
             return ApiResponse.problem(e.status() == 401
@@ -108,6 +132,9 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             return ApiResponse.problem(Problem.of("internal", "Internal error", 500,
                     "The request could not be completed. Quote the instance id when reporting it.", instance));
         } finally {
+            if (acting != null) {
+                acting.close();
+            }
             try {
                 metrics().flush();
             } catch (RuntimeException e) {

@@ -50,6 +50,12 @@ public final class ApiRequest {
         return ctx == null ? null : ctx.getRequestId();
     }
 
+    /** The caller's address as API Gateway saw it ({@code requestContext.identity.sourceIp}); null when not given. */
+    public String sourceIp() {
+        var ctx = event.getRequestContext();
+        return ctx == null || ctx.getIdentity() == null ? null : ctx.getIdentity().getSourceIp();
+    }
+
     public String body() {
         return event.getBody();
     }

@@ -253,13 +253,22 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
 
     @Override
     public void delete(Product p, long revision) {
+        String condition = "merchantId = :merchant AND #status = :draft AND stockReserved = :zero AND "
+                + (revision == 1 ? "(attribute_not_exists(revision) OR revision = :revision)" : "revision = :revision");
+        Map<String, String> names = Map.of("#status", "status");
+        Map<String, AttributeValue> values = Map.of(":merchant", s(p.merchantId()), ":draft", s("DRAFT"), ":zero", n(0),
+                ":revision", n(revision));
+        // a removal names no attributes: stamp the item first (an update that changes nothing else), so the removed
+        // item's last image says who deleted it
+        try {
+            client.updateItem(b -> b.tableName(products).key(Map.of("productId", s(p.productId())))
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            throw stale(p.productId());
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().delete(b -> b.tableName(products).key(Map.of("productId", s(p.productId())))
-                .conditionExpression("merchantId = :merchant AND #status = :draft AND stockReserved = :zero AND "
-                        + (revision == 1 ? "(attribute_not_exists(revision) OR revision = :revision)" : "revision = :revision"))
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":merchant", s(p.merchantId()), ":draft", s("DRAFT"), ":zero", n(0),
-                        ":revision", n(revision)))).build());
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)).build());
         if (p.sku() != null) {
             items.add(deleteGuard(p.merchantId(), p.sku(), p.productId()));
         }
