@@ -1,5 +1,6 @@
 // The admins' pages in the browser: the demo admin opens "Admin" from the account menu and makes a user (EMAIL, who
-// signed up already) a merchant; that user signs in, finds "Your shop" in their menu and opens their empty back office.
+// signed up already) a merchant and finds the change on the audit log; that user signs in, finds "Your shop" in their
+// menu and opens their empty back office.
 import assert from 'node:assert/strict';
 import { launch, run, step, signIn as signInAs } from './harness.mjs';
 
@@ -21,6 +22,26 @@ await run('admin', browser, async () => {
     await page.getByTestId('admin-make').click();
     await page.getByTestId('admin-said').filter({ hasText: 'is a merchant' }).waitFor();
     await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
+  });
+
+  await step('the audit viewer shows the promotion: the new merchant, created by the admin, field by field', async () => {
+    await page.getByTestId('audit-entity').selectOption('merchant');
+    const made = page.locator('[data-testid="audit-entry"][data-id^="merchant-willow-wool-"]').filter({ hasText: 'created by admin' });
+    for (let i = 0; i < 40 && !(await made.count()); i++) {
+      await page.getByTestId('audit-show').click();
+      await page.waitForTimeout(250);
+    }
+    const summary = made.first().locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');   // the diff opens from the keyboard
+    const diff = made.first().getByTestId('audit-diff');
+    await diff.waitFor();
+    assert.match(await diff.textContent(), /displayName.*Willow & Wool/s);
+    assert.match(await diff.textContent(), new RegExp(`email.*${process.env.EMAIL.replace(/[.+]/g, '\\$&')}`, 's'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the audit log fits a phone (${overflow} px of sideways scrolling)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   await step('that user signs in again and opens their own, empty back office', async () => {

@@ -170,7 +170,8 @@ public final class LocalShop implements AutoCloseable {
                 data == null ? null : data.resolve("dynamodb")));
 
         configure(dynamo.endpoint(), redis.join().url());
-        DynamoDbClient ddb = DynamoDb.client();
+        // the demo data is written as the seed (before the change feed is followed: it is the start, not a change)
+        DynamoDbClient ddb = DynamoDb.clientActingAs(shop.verdant.domain.audit.Actor.system("seed", null));
         for (TableSpec spec : Tables.ALL) {
             TableRequests.ensureTable(ddb, spec, spec.logicalName());
         }
@@ -182,17 +183,14 @@ public final class LocalShop implements AutoCloseable {
                 catalogCache.snapshots(), catalogCache.cache());
 
         List<Product> seeded = List.of();
-        // the demo data is written as the seed (before the change feed is followed: it is the start, not a change)
-        shop.verdant.domain.audit.Actor seed = shop.verdant.domain.audit.Actor.system("seed", null);
-        shop.verdant.application.audit.Acting.Scope seeding = shop.verdant.application.audit.Acting.as(seed);
         if (categories.findAll().isEmpty()) {
             DemoCatalog.Data demo = DemoCatalog.generate(o.catalogSize());
             demo.brands().forEach(manage::saveBrand);
             demo.categories().forEach(manage::saveCategory);
             int slices = Math.max(1, Math.min(8, demo.products().size() / 500));
             List<Product> all = demo.products();
-            java.util.stream.IntStream.range(0, slices).parallel().forEach(k -> shop.verdant.application.audit.Acting.run(seed,
-                    () -> products.seed(all.subList(k * all.size() / slices, (k + 1) * all.size() / slices))));
+            java.util.stream.IntStream.range(0, slices).parallel().forEach(k -> products.seed(
+                    all.subList(k * all.size() / slices, (k + 1) * all.size() / slices)));
             seeded = demo.products();
             phase("seeded " + seeded.size() + " products", t0);
             // the SKU guards the back office writes with every product, for the seeded ones: after the start, as a
@@ -203,7 +201,6 @@ public final class LocalShop implements AutoCloseable {
                     .seedGuards(guarded));
             track(() -> guards.exceptionally(e -> null).join());
         }
-        seeding.close();
         // a fresh catalog is published as seeded; one kept from the last run is read back from the table
         List<Product> catalog = seeded.isEmpty() ? products.listAllForSnapshot() : seeded;
         int shoppable = manage.publishSnapshot(catalog);

@@ -201,6 +201,7 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/agent/orders", c -> "/api/agent/orders", c -> "{\"customer\":{\"name\":\"Matrix Caller\","
                         + "\"email\":\"customer-b@verdant.local\"}," + Api.orderBody(product, 1).substring(1), agentsOnly(201)),
                 new Row("GET", "/api/admin/merchants", c -> "/api/admin/merchants", c -> null, adminOnly(200)),
+                new Row("GET", "/api/admin/audit", c -> "/api/admin/audit?entity=order", c -> null, adminOnly(200)),
                 new Row("POST", "/api/admin/merchants", c -> "/api/admin/merchants", c -> "{\"email\":\"" + toBecomeMerchant
                         + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)));
     }

@@ -135,7 +135,7 @@ class PaymentFaultsTest {
     void aPaymentWhoseAmountDiffersFromStripesIsFlaggedNeverApplied() throws Exception {
         String[] paid = paidAtStripe();
         // the stored payment says one amount, Stripe another (a bug, or an intent tampered with): nothing may move
-        DynamoDb.client().updateItem(b -> b.tableName(Tables.PAYMENTS.logicalName())
+        TestShop.writer().updateItem(b -> b.tableName(Tables.PAYMENTS.logicalName())
                 .key(Map.of("paymentId", AttributeValue.fromS("stripe#" + paid[1])))
                 .updateExpression("SET amountMinor = :other").expressionAttributeValues(Map.of(":other", AttributeValue.fromN("1"))));
         Map<String, Object> event = succeededEvent(paid[1]);
@@ -204,7 +204,7 @@ class PaymentFaultsTest {
         assertThat(stripe.intentsCreated() - before).as("one intent per order, whatever failed").isEqualTo(3);
 
         // a refund whose first answer is a 500 is refunded once
-        var services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(), SecretSource.settings(), Clock.systemUTC());
+        var services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(TestShop.writer()), SecretSource.settings(), Clock.systemUTC());
         assertThat(PaymentsTest.confirm(retried.json(), "pm_card_visa").statusCode()).isEqualTo(200);
         String intent = intentOf(retried.json());
         services.payments().sync("stripe", intent, null);
@@ -222,7 +222,7 @@ class PaymentFaultsTest {
         String[] paid = paidAtStripe();
         Map<String, Object> event = succeededEvent(paid[1]);
         String payload = Json.write(event);
-        var real = PaymentsWiring.create(DynamoDbStores.fromEnvironment(), SecretSource.settings(), Clock.systemUTC());
+        var real = PaymentsWiring.create(DynamoDbStores.fromEnvironment(TestShop.writer()), SecretSource.settings(), Clock.systemUTC());
         AtomicInteger failures = new AtomicInteger(1);
         PaymentStore failing = new FailingStore(DynamoDbStores.fromEnvironment().payments(), failures);
         var broken = new PaymentsWiring.Services(new shop.verdant.application.payments.Payments(

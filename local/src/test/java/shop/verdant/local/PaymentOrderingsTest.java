@@ -65,10 +65,10 @@ class PaymentOrderingsTest {
     static void start() {
         stripe = TestShop.get().stripe();
         stripe.pauseDeliveries(true);   // the test is the only deliverer: every event id it sends is accounted for
-        services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(), SecretSource.settings(), Clock.systemUTC());
-        orders = new DynamoDbOrderStore(DynamoDb.client(), Tables.ORDERS.logicalName(), Tables.PRODUCTS.logicalName(),
+        services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(TestShop.writer()), SecretSource.settings(), Clock.systemUTC());
+        orders = new DynamoDbOrderStore(TestShop.writer(), Tables.ORDERS.logicalName(), Tables.PRODUCTS.logicalName(),
                 Tables.IDEMPOTENCY.logicalName());
-        products = new DynamoDbProductRepository(DynamoDb.client(), Tables.PRODUCTS.logicalName());
+        products = new DynamoDbProductRepository(TestShop.writer(), Tables.PRODUCTS.logicalName());
         deliveries = Executors.newFixedThreadPool(8);
     }
 

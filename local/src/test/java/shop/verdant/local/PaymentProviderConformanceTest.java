@@ -31,7 +31,7 @@ class PaymentProviderConformanceTest {
     @BeforeAll
     static void wire() {
         TestShop.get();
-        services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(), SecretSource.settings(), Clock.systemUTC());
+        services = PaymentsWiring.create(DynamoDbStores.fromEnvironment(TestShop.writer()), SecretSource.settings(), Clock.systemUTC());
     }
 
     record Opened(String orderId, Payments.Started started, PaymentProvider provider) {

@@ -155,7 +155,7 @@ class PaymentsTest {
     @Test
     void reconciliationAppliesAMissedWebhook_andCancelsTheIntentOfAnExpiredOrder() throws Exception {
         var stripe = TestShop.get().stripe();
-        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(),
+        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(TestShop.writer()),
                 shop.verdant.config.SecretSource.settings(), java.time.Clock.systemUTC());
         String token = Api.customerA();
         String paidId = placeOrder(token, Api.productWithPlentyOfStock(), 1);
@@ -167,7 +167,7 @@ class PaymentsTest {
             assertThat(confirm(started, "pm_card_visa").statusCode()).isEqualTo(200);
             Thread.sleep(300);
             assertThat(order(token, paidId).get("status").asText()).isEqualTo("PENDING_PAYMENT");
-            var store = new shop.verdant.adapter.dynamodb.DynamoDbOrderStore(DynamoDb.client(), Tables.ORDERS.logicalName(),
+            var store = new shop.verdant.adapter.dynamodb.DynamoDbOrderStore(TestShop.writer(), Tables.ORDERS.logicalName(),
                     Tables.PRODUCTS.logicalName(), Tables.IDEMPOTENCY.logicalName());
             store.release(store.find(expiredId).orElseThrow(), shop.verdant.domain.shopping.OrderStatus.EXPIRED, java.time.Instant.now());
 
@@ -204,7 +204,7 @@ class PaymentsTest {
         assertThat(refund(orderId, null, "cod-early-" + orderId).status()).as("nothing collected yet").isEqualTo(409);
 
         // the courier collects: the order is paid; an admin refund hands the money back and puts the parcel's stock back
-        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(),
+        var services = shop.verdant.payments.PaymentsWiring.create(shop.verdant.adapter.dynamodb.DynamoDbStores.fromEnvironment(TestShop.writer()),
                 shop.verdant.config.SecretSource.settings(), java.time.Clock.systemUTC());
         var cod = (shop.verdant.application.payments.CashOnDelivery) services.providers().get("cod");
         cod.collected(shop.verdant.application.payments.CashOnDelivery.referenceOf(orderId));

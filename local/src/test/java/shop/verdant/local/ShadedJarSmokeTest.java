@@ -111,6 +111,7 @@ class ShadedJarSmokeTest {
                                 + "],\"shipTo\":{\"name\":\"P\",\"line1\":\"L\",\"city\":\"C\",\"postcode\":\"1012 AB\",\"country\":\"NL\"}}",
                         "expect=201")),
                 Map.entry("GET /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins")),
+                Map.entry("GET /api/admin/audit", List.of(sub, "claim.cognito:groups=admins", "query.entity=product")),
                 Map.entry("POST /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins",
                         "body={\"email\":\"nobody-" + java.util.UUID.randomUUID() + "@example.com\",\"displayName\":\"Probe Goods\"}",
                         "expect=404")),

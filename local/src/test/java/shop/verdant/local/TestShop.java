@@ -1,5 +1,8 @@
 package shop.verdant.local;
 
+import shop.verdant.adapter.dynamodb.DynamoDb;
+import shop.verdant.domain.audit.Actor;
+
 import java.nio.file.Path;
 
 /** One local shop per test JVM (handlers wire themselves once per JVM, as in a Lambda container). */
@@ -14,6 +17,12 @@ final class TestShop {
     }
 
     private TestShop() {
+    }
+
+    /** A client for the tests' own writes to the tables, on the audit log as made by {@code system:test}. */
+    static software.amazon.awssdk.services.dynamodb.DynamoDbClient writer() {
+        get();
+        return DynamoDb.clientActingAs(Actor.system("test", null));
     }
 
     static synchronized LocalShop get() {

@@ -176,9 +176,11 @@ public final class MerchantImports {
         // which rows are products already: one batch read of their SKU guards for the chunk
         Map<String, String> existing = catalog.productIdsForSkus(job.merchantId(), rows.stream().map(r -> r.form().sku()).toList());
         List<Future<String>> outcomes = new ArrayList<>();
+        // the rows are written on worker threads, as whoever runs the chunk (the import)
+        shop.verdant.domain.audit.Actor actor = shop.verdant.application.audit.Acting.current();
         for (ImportRow row : rows) {
             String id = existing.get(row.form().sku());
-            outcomes.add(workers.get().submit(() -> upsert(job, row, id)));
+            outcomes.add(workers.get().submit(() -> shop.verdant.application.audit.Acting.as(actor, () -> upsert(job, row, id))));
         }
         int created = 0;
         int updated = 0;

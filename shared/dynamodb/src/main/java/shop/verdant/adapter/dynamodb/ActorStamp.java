@@ -37,10 +37,17 @@ public final class ActorStamp implements ExecutionInterceptor {
     private static final Pattern SET = Pattern.compile("(?i)(?<![\\w#:])SET\\s+");
 
     private final Set<String> audited;
+    private final java.util.function.Supplier<Actor> actor;
 
-    /** {@code audited}: the tables' names as the client sees them. */
+    /** {@code audited}: the tables' names as the client sees them; the actor is the invocation's ({@link Acting}). */
     public ActorStamp(Set<String> audited) {
+        this(audited, Acting::current);
+    }
+
+    /** With the actor from {@code actor}: a tool that acts as one part of the shop throughout (the local shop's seed). */
+    public ActorStamp(Set<String> audited, java.util.function.Supplier<Actor> actor) {
         this.audited = Set.copyOf(audited);
+        this.actor = actor;
     }
 
     @Override
@@ -116,8 +123,8 @@ public final class ActorStamp implements ExecutionInterceptor {
         return new Stamped(withStamp(expression), n, v);
     }
 
-    private static AttributeValue stampValue(String table) {
-        Actor actor = Acting.current();
+    private AttributeValue stampValue(String table) {
+        Actor actor = this.actor.get();
         if (actor == null) {
             throw new IllegalStateException("a write to " + table + " without an actor: every invocation that writes an "
                     + "audited table says who it acts for (Acting.as)");

@@ -17,8 +17,20 @@ public final class DynamoDb {
     }
 
     public static DynamoDbClient client() {
+        return client(new ActorStamp(audited()));
+    }
+
+    /**
+     * A client whose every write acts as {@code actor}, whichever thread makes it: for what runs outside any invocation
+     * (the local shop's seed, a test's own writes), never for a function.
+     */
+    public static DynamoDbClient clientActingAs(shop.verdant.domain.audit.Actor actor) {
+        return client(new ActorStamp(audited(), () -> actor));
+    }
+
+    private static DynamoDbClient client(ActorStamp stamp) {
         return AwsClients.configure(DynamoDbClient.builder(), "DYNAMODB_ENDPOINT")
-                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(new ActorStamp(audited())).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(stamp).build())
                 .build();
     }
 

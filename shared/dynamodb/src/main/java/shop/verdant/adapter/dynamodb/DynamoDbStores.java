@@ -31,6 +31,11 @@ public final class DynamoDbStores {
         return new DynamoDbStores(DynamoDb::client);
     }
 
+    /** Tables named by the environment, through {@code client} (a tool's or a test's, acting as one actor throughout). */
+    public static DynamoDbStores fromEnvironment(DynamoDbClient client) {
+        return new DynamoDbStores(() -> client);
+    }
+
     /** The one client these stores share, made on first use (for the back office's stores, {@link DynamoDbBackOffice}). */
     public Supplier<DynamoDbClient> client() {
         return client;
