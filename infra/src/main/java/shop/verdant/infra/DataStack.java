@@ -116,6 +116,9 @@ public final class DataStack extends Stack {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .stream(spec.stream() ? StreamViewType.NEW_AND_OLD_IMAGES : null)
                 .kinesisStream(fedTables().contains(spec) ? changeFeed : null)
+                // two changes of an item within one millisecond keep their order on the audit log
+                .kinesisPrecisionTimestamp(fedTables().contains(spec)
+                        ? software.amazon.awscdk.services.dynamodb.ApproximateCreationDateTimePrecision.MICROSECOND : null)
                 .timeToLiveAttribute(spec.ttlAttribute())
                 .build();
         for (TableSpec.Index index : spec.globalIndexes()) {

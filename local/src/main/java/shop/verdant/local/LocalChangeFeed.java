@@ -43,8 +43,7 @@ final class LocalChangeFeed implements RequestHandler<DynamodbEvent, StreamsEven
     private KinesisEvent.KinesisEventRecord record(DynamodbEvent.DynamodbStreamRecord r) {
         var s = r.getDynamodb();
         Map<String, Object> ddb = new LinkedHashMap<>();
-        ddb.put("ApproximateCreationDateTime", s.getApproximateCreationDateTime() == null ? System.currentTimeMillis()
-                : s.getApproximateCreationDateTime().getTime());
+        ddb.put("ApproximateCreationDateTime", micros(s.getApproximateCreationDateTime(), s.getSequenceNumber()));
         ddb.put("Keys", json(s.getKeys()));
         if (s.getNewImage() != null) {
             ddb.put("NewImage", json(s.getNewImage()));
@@ -75,6 +74,22 @@ final class LocalChangeFeed implements RequestHandler<DynamodbEvent, StreamsEven
         out.setEventName("aws:kinesis:record");
         out.setKinesis(data);
         return out;
+    }
+
+    /**
+     * The change's time in microseconds, as a table set to that precision writes it. DynamoDB Local gives whole seconds
+     * only; the stream's sequence number (increasing) orders the changes within a second, so two changes of an item in
+     * one second keep their order. The same record always gives the same time, as a replay must.
+     */
+    static long micros(java.util.Date approximate, String sequenceNumber) {
+        long seconds = (approximate == null ? System.currentTimeMillis() : approximate.getTime()) / 1000;
+        long within = 0;
+        try {
+            within = new java.math.BigInteger(sequenceNumber).mod(java.math.BigInteger.valueOf(1_000_000)).longValue();
+        } catch (RuntimeException notANumber) {
+            // keep the whole second
+        }
+        return seconds * 1_000_000 + within;
     }
 
     private static Map<String, Object> json(Map<String, AttributeValue> image) {

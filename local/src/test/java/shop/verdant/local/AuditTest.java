@@ -59,15 +59,25 @@ class AuditTest {
             for (TableSpec spec : Tables.AUDITED.keySet()) {
                 String arn = DynamoDb.client().describeTable(b -> b.tableName(spec.logicalName())).table().latestStreamArn();
                 List<Record> records = new ArrayList<>();
-                for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+                List<software.amazon.awssdk.services.dynamodb.model.Shard> shards = new ArrayList<>();
+                String after = null;
+                do {
+                    String from = after;
+                    var d = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(from)).streamDescription();
+                    shards.addAll(d.shards());
+                    after = d.lastEvaluatedShardId();
+                } while (after != null);
+                for (var shard : shards) {
                     String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
                             .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-                    while (it != null) {
+                    // a page can be empty with records after it: read on until a few empty pages in a row
+                    for (int empty = 0; it != null && empty < 5; ) {
                         String current = it;
                         var page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
                         page.records().stream().filter(r -> !r.dynamodb().approximateCreationDateTime().isBefore(since))
                                 .forEach(records::add);
-                        it = page.records().isEmpty() ? null : page.nextShardIterator();
+                        empty = page.records().isEmpty() ? empty + 1 : 0;
+                        it = page.nextShardIterator();
                     }
                 }
                 out.put(spec.logicalName(), records);
@@ -111,7 +121,8 @@ class AuditTest {
 
     @Test
     void aScriptedDayYieldsExactlyOneEntryPerChange_byWhoMadeIt_andReplaysAddNone() throws Exception {
-        Instant since = Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // DynamoDB Local's change times are coarse: start well before, and count only the day's own (new) items
+        Instant since = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         String customer = Api.customerA();
         String merchant = Api.demo("merchant");
         String admin = Api.demo("admin");
@@ -162,7 +173,8 @@ class AuditTest {
                 + ",Imported Jar,A jar for the audit.,7.50," + BackOfficeTest.category() + ",ACTIVE,3\r\n", true);
         assertThat(upload.status()).as(upload.body()).isIn(201, 202);
         ImportTest.merchant = Api.demo("merchant2");
-        ImportTest.done(upload.json().get("id").asText());
+        JsonNode job = ImportTest.done(upload.json().get("id").asText());
+        assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(1);
 
         // an admin makes a merchant and refunds part of the paid order; an agent takes a phone order
         String email = "audit-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -269,7 +281,7 @@ class AuditTest {
         assertThat(expected.keySet().stream().filter(s -> s.startsWith("shipment#" + paid)).flatMap(s -> actions(s, logged).stream()))
                 .contains("created by system:webhook", "updated by merchant");
         assertThat(expected.keySet().stream().filter(s -> s.startsWith("payment#")).flatMap(s -> actions(s, logged).stream()))
-                .contains("created by customer", "updated by system:webhook", "updated by admin");
+                .contains("created by customer", "updated by system:webhook", "created by agent");
         JsonNode swept = logged.get("order#" + unpaid).stream().filter(n -> n.at("/actor/id").asText().equals("sweeper")).findFirst().orElseThrow();
         assertThat(swept.get("changes").toString()).contains("\"field\":\"status\"", "EXPIRED");
 

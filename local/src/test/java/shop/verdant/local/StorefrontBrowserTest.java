@@ -70,7 +70,7 @@ class StorefrontBrowserTest {
         String password = "Caller-Verdant-2026!";
         Api.token(email, password);   // an existing customer, who calls
         String output = runScript("agent.e2e.mjs", 180, java.util.Map.of("EMAIL", email, "PASSWORD", password));
-        assertThat(output).contains("agent: 6 passed, 0 failed");
+        assertThat(output).contains("agent: 7 passed, 0 failed");
     }
 
     @Test
@@ -79,7 +79,7 @@ class StorefrontBrowserTest {
         String password = "Willow-Verdant-2026!";
         Api.token(email, password);   // they signed up in the shop
         String output = runScript("admin.e2e.mjs", 120, java.util.Map.of("EMAIL", email, "PASSWORD", password));
-        assertThat(output).contains("admin: 3 passed, 0 failed");
+        assertThat(output).contains("admin: 4 passed, 0 failed");
     }
 
     private static String runScript(String script, int seconds) throws Exception {

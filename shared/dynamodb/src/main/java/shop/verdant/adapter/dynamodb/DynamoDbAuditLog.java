@@ -30,8 +30,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * (entity and id), the actor, the entity, or else the month partitions from the newest back.
  */
 public final class DynamoDbAuditLog implements AuditLog {
-    /** Fixed width, so the text order is the time order (Instant.toString drops zero fractions). */
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /**
+     * Fixed width to the microsecond (the change feed's precision), so the text order is the time order
+     * (Instant.toString drops zero fractions).
+     */
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     /** With neither entity nor actor nor {@code from}, reading goes back this many months at most. */
     static final int MONTHS_BACK = 24;
 
