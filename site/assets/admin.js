@@ -75,16 +75,110 @@ function auditPanel({ api, el }) {
     form, said, list, more), load: () => fetchPage(false) };
 }
 
+/** The category tree editor: add, rename, move (with what it holds), delete (into another category). */
+function categoriesPanel({ api, el }) {
+  const list = el('ul', { class: 'cat-list', 'data-testid': 'cat-tree' });
+  const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'cat-said' });
+  let rows = [];
+  const tell = (text, ok) => { said.textContent = text; said.className = ok ? 'message' : 'error-text'; };
+  const options = (exclude, top) => [el('option', { value: '' }, top),
+    ...rows.filter((r) => !exclude.has(r.categoryId)).map((r) => el('option', { value: r.categoryId }, `${'— '.repeat(r.depth)}${r.name}`))];
+  const subtreeOf = (id) => {
+    const out = new Set([id]);
+    let grew = true;
+    while (grew) { grew = false; rows.forEach((r) => { if (r.parentId && out.has(r.parentId) && !out.has(r.categoryId)) { out.add(r.categoryId); grew = true; } }); }
+    return out;
+  };
+  const row = (r) => {
+    const name = el('input', { value: r.name, 'aria-label': `Name of ${r.name}`, minlength: 2, maxlength: 60, required: true });
+    const parent = el('select', { 'aria-label': `Where ${r.name} goes`, 'data-testid': 'cat-parent' }, ...options(subtreeOf(r.categoryId), 'Top level'));
+    parent.value = r.parentId || '';
+    const save = el('form', { class: 'form-inline-small' }, name, parent, el('button', { type: 'submit', class: 'btn secondary' }, 'Save'));
+    save.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const body = { name: name.value.trim() };
+      if ((parent.value || null) !== (r.parentId || null)) { body.parentId = parent.value; body.withContents = true; }
+      try { await api(`/admin/categories/${encodeURIComponent(r.categoryId)}`, { method: 'PATCH', body }); tell(`${body.name} saved.`, true); await load(); }
+      catch (err) { tell(refusal(err)); }
+    });
+    const into = el('select', { 'aria-label': `Where what ${r.name} holds goes`, 'data-testid': 'cat-into' }, ...options(subtreeOf(r.categoryId), 'Nowhere: it is empty'));
+    const del = el('form', { class: 'form-inline-small' }, into, el('button', { type: 'submit', class: 'btn secondary' }, 'Delete'));
+    del.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const d = await api(`/admin/categories/${encodeURIComponent(r.categoryId)}${into.value ? `?reassignTo=${encodeURIComponent(into.value)}` : ''}`, { method: 'DELETE' });
+        tell(`${r.name} deleted${d.reassignedTo ? `: ${d.products} product(s) and ${d.children} subcategor${d.children === 1 ? 'y' : 'ies'} moved` : ''}.`, true);
+        await load();
+      } catch (err) { tell(refusal(err)); }
+    });
+    return el('li', { class: 'cat-row', style: `margin-left: ${Math.min(r.depth, 6) * 1.2}rem`, 'data-testid': 'cat-row', 'data-id': r.categoryId },
+      el('div', {}, el('strong', {}, r.name), el('span', { class: 'muted' }, ` · ${r.products} product${r.products === 1 ? '' : 's'}, ${r.children} sub`)),
+      save, del);
+  };
+  const add = el('form', { class: 'form-inline-small', 'aria-label': 'Add a category', 'data-testid': 'cat-add' },
+    el('input', { name: 'name', required: true, minlength: 2, maxlength: 60, placeholder: 'New category', 'aria-label': 'New category\'s name' }),
+    el('select', { name: 'parentId', 'aria-label': 'Under', 'data-testid': 'cat-add-parent' }),
+    el('button', { type: 'submit', class: 'btn' }, 'Add'));
+  add.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const c = await api('/admin/categories', { method: 'POST', body: { name: add.elements.name.value.trim(), parentId: add.elements.parentId.value || null } });
+      tell(`${c.name} added.`, true); add.reset(); await load();
+    } catch (err) { tell(refusal(err)); }
+  });
+  const load = async () => {
+    try {
+      rows = (await api('/admin/categories')).items;
+      add.elements.parentId.replaceChildren(...options(new Set(), 'Top level'));
+      list.replaceChildren(...rows.map(row));
+    } catch (err) { tell(refusal(err)); }
+  };
+  return { panel: el('section', { class: 'bo-panel', 'aria-labelledby': 'cats-h' }, el('h2', { id: 'cats-h' }, 'Categories'),
+    el('p', { class: 'muted' }, 'Moving a category takes its products and subcategories with it; deleting one that holds any needs a category to take them. The shop follows within a second.'),
+    add, said, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Category tree' }, list)), load };
+}
+
 export async function viewAdmin({ api, el, showPage }) {
   const body = el('tbody', {});
   const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'admin-said' });
+  // suspending asks why (the merchant reads it); reinstating needs no reason
+  const standing = (m) => {
+    if (m.status === 'SUSPENDED') {
+      const back = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'admin-reinstate' }, 'Reinstate');
+      back.addEventListener('click', async () => {
+        try {
+          const r = await api(`/admin/merchants/${encodeURIComponent(m.merchantId)}/suspension`, { method: 'DELETE' });
+          said.textContent = `${m.displayName} is reinstated: ${r.productsMoved} product${r.productsMoved === 1 ? ' is' : 's are'} back in the shop.`;
+          said.className = 'message';
+          await load();
+        } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
+      });
+      return back;
+    }
+    const reason = el('input', { name: 'reason', required: true, minlength: 3, maxlength: 300, 'aria-label': `Why ${m.displayName} is suspended`,
+      placeholder: 'Why (the merchant reads this)', 'data-testid': 'admin-suspend-reason' });
+    const f = el('form', { class: 'form-inline-small', 'data-testid': 'admin-suspend' }, reason,
+      el('button', { type: 'submit', class: 'btn secondary' }, 'Suspend'));
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const r = await api(`/admin/merchants/${encodeURIComponent(m.merchantId)}/suspension`, { method: 'POST', body: { reason: reason.value.trim() } });
+        said.textContent = `${m.displayName} is suspended: ${r.productsMoved} product${r.productsMoved === 1 ? '' : 's'} left the shop; their back office is read-only.`;
+        said.className = 'message';
+        await load();
+      } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
+    });
+    return f;
+  };
   const load = async () => {
     try {
       const page = await api('/admin/merchants');
-      body.replaceChildren(...page.items.map((m) => el('tr', { 'data-testid': 'admin-merchant', 'data-id': m.merchantId },
+      body.replaceChildren(...page.items.map((m) => el('tr', { 'data-testid': 'admin-merchant', 'data-id': m.merchantId, 'data-status': m.status },
         el('th', { scope: 'row' }, m.displayName, el('div', { class: 'muted' }, m.merchantId)),
-        el('td', {}, m.email), el('td', {}, new Date(m.createdAt).toLocaleDateString('en-GB')))));
-      if (!page.items.length) body.append(el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'No merchants made here yet.')));
+        el('td', {}, m.email), el('td', {}, new Date(m.createdAt).toLocaleDateString('en-GB')),
+        el('td', {}, m.status === 'SUSPENDED' ? el('span', {}, 'Suspended', el('div', { class: 'muted' }, m.suspendedBecause || '')) : 'Active'),
+        el('td', {}, standing(m)))));
+      if (!page.items.length) body.append(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'No merchants made here yet.')));
     } catch (err) { said.textContent = err.status === 403 ? `These pages are for admins: ${err.message}` : refusal(err); said.className = 'error-text'; }
   };
   const form = el('form', { class: 'form', 'aria-label': 'Make a user a merchant', 'data-testid': 'admin-make-merchant' },
@@ -103,13 +197,14 @@ export async function viewAdmin({ api, el, showPage }) {
     } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
   });
   const audit = auditPanel({ api, el });
+  const cats = categoriesPanel({ api, el });
   showPage('Admin',
     el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a user a merchant'),
       el('p', { class: 'muted' }, 'The person signs up in the shop first; then enter the email of their account.'), form, said),
     el('section', { class: 'bo-panel', 'aria-labelledby': 'merchants-h' }, el('h2', { id: 'merchants-h' }, 'Merchants'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },
-          el('thead', {}, el('tr', {}, ['Merchant', 'Account', 'Since'].map((h) => el('th', { scope: 'col' }, h)))), body))),
-    audit.panel);
-  await Promise.all([load(), audit.load()]);
+          el('thead', {}, el('tr', {}, ['Merchant', 'Account', 'Since', 'Standing', ''].map((h) => el('th', { scope: 'col' }, h)))), body))),
+    cats.panel, audit.panel);
+  await Promise.all([load(), cats.load(), audit.load()]);
 }

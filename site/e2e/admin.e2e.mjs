@@ -24,6 +24,19 @@ await run('admin', browser, async () => {
     await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
   });
 
+  await step('the admin adds a category to the tree, finds it counted, and deletes it again', async () => {
+    const name = `Refill Station ${Date.now() % 100000}`;
+    const add = page.getByTestId('cat-add');
+    await add.locator('input[name="name"]').fill(name);
+    await add.getByRole('button', { name: 'Add' }).click();
+    const row = page.getByTestId('cat-row').filter({ hasText: name });
+    await row.waitFor();
+    assert.match(await row.textContent(), /0 products, 0 sub/);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByTestId('cat-said').filter({ hasText: `${name} deleted` }).waitFor();
+    assert.equal(await page.getByTestId('cat-row').filter({ hasText: name }).count(), 0);
+  });
+
   await step('the audit viewer shows the promotion: the new merchant, created by the admin, field by field', async () => {
     await page.getByTestId('audit-entity').selectOption('merchant');
     const made = page.locator('[data-testid="audit-entry"][data-id^="merchant-willow-wool-"]').filter({ hasText: 'created by admin' });

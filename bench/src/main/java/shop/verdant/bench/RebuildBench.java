@@ -137,6 +137,10 @@ final class RebuildBench {
             public void save(Category category) {
                 throw new UnsupportedOperationException();
             }
+
+            public void delete(String categoryId) {
+                throw new UnsupportedOperationException();
+            }
         };
         BrandRepository brandRepo = new BrandRepository() {
             public List<Brand> findAll() {

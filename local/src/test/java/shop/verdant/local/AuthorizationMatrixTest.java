@@ -201,6 +201,18 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/agent/orders", c -> "/api/agent/orders", c -> "{\"customer\":{\"name\":\"Matrix Caller\","
                         + "\"email\":\"customer-b@verdant.local\"}," + Api.orderBody(product, 1).substring(1), agentsOnly(201)),
                 new Row("GET", "/api/admin/merchants", c -> "/api/admin/merchants", c -> null, adminOnly(200)),
+                // a merchant not on the table: admins reach the handler (404), nobody else does
+                new Row("POST", "/api/admin/merchants/{merchantId}/suspension", c -> "/api/admin/merchants/merchant-matrix-000000/suspension",
+                        c -> "{\"reason\":\"matrix probe\"}", adminOnly(404)),
+                new Row("DELETE", "/api/admin/merchants/{merchantId}/suspension",
+                        c -> "/api/admin/merchants/merchant-matrix-000000/suspension", c -> null, adminOnly(404)),
+                new Row("GET", "/api/admin/categories", c -> "/api/admin/categories", c -> null, adminOnly(200)),
+                // admins reach each handler: a name too short, a category that is not there
+                new Row("POST", "/api/admin/categories", c -> "/api/admin/categories", c -> "{\"name\":\"x\"}", adminOnly(400)),
+                new Row("PATCH", "/api/admin/categories/{categoryId}", c -> "/api/admin/categories/no-such-category",
+                        c -> "{\"name\":\"Matrix Shelf\"}", adminOnly(404)),
+                new Row("DELETE", "/api/admin/categories/{categoryId}", c -> "/api/admin/categories/no-such-category", c -> null,
+                        adminOnly(404)),
                 new Row("GET", "/api/admin/audit", c -> "/api/admin/audit?entity=order", c -> null, adminOnly(200)),
                 new Row("POST", "/api/admin/merchants", c -> "/api/admin/merchants", c -> "{\"email\":\"" + toBecomeMerchant
                         + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)));

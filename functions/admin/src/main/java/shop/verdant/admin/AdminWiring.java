@@ -20,9 +20,22 @@ public final class AdminWiring {
     }
 
     // the pool is reached on first use: listing merchants needs no USER_POOL_ID
-    static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> new Merchants(
-            new DynamoDbMerchantRegistry(DynamoDb.client(), Env.require(Tables.MERCHANTS.envVar())),
-            Lazy.of(MerchantOnboarding.class, CognitoMerchantOnboarding::fromEnvironment), Clock.systemUTC()));
+    static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> {
+        var client = DynamoDb.client();
+        return new Merchants(new DynamoDbMerchantRegistry(client, Env.require(Tables.MERCHANTS.envVar())),
+                Lazy.of(MerchantOnboarding.class, CognitoMerchantOnboarding::fromEnvironment),
+                Lazy.of(shop.verdant.application.admin.port.MerchantListings.class, () ->
+                        new shop.verdant.adapter.dynamodb.DynamoDbMerchantListings(client, Env.require(Tables.PRODUCTS.envVar()))),
+                Clock.systemUTC());
+    });
+
+    static final Supplier<shop.verdant.application.admin.CategoryAdmin> CATEGORIES = Lazy.memoize(() -> {
+        var client = DynamoDb.client();
+        return new shop.verdant.application.admin.CategoryAdmin(
+                new shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository(client, Env.require(Tables.CATEGORIES.envVar())),
+                new shop.verdant.adapter.dynamodb.DynamoDbCategoryProducts(client, Env.require(Tables.PRODUCTS.envVar())),
+                () -> Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36));
+    });
 
     static final Supplier<shop.verdant.application.audit.AuditTrail> AUDIT = Lazy.memoize(() ->
             new shop.verdant.application.audit.AuditTrail(new shop.verdant.adapter.dynamodb.DynamoDbAuditLog(DynamoDb.client(),

@@ -59,6 +59,8 @@ public final class CatalogWiring {
     static final CatalogSearch SEARCH = OPENSEARCH != null ? OPENSEARCH : new SearchProducts(REDIS.snapshots(), BROWSE,
             daemonThread("catalog-index-update"), daemonThread("catalog-index-compaction"));
     static final ViewProduct VIEW = new ViewProduct(PRODUCTS, REDIS.cache(), SEARCH);
+    static final shop.verdant.application.catalog.FollowCategoryChanges FOLLOW_CATEGORIES =
+            new shop.verdant.application.catalog.FollowCategoryChanges(REDIS.cache(), REDIS.snapshots());
     static final FollowStockChanges FOLLOW_STOCK = new FollowStockChanges(PRODUCTS, REDIS.snapshots(), REDIS.cache(), OPENSEARCH);
     static final ProductQueryParser PARSER = new ProductQueryParser(new PageCursor(Keyring.parse(SECRETS.get(Need.CURSOR_KEY.secretName()))));
     static final String IMAGE_BASE_URL = Env.get("IMAGE_BASE_URL", "/");

@@ -32,6 +32,17 @@ abstract class MerchantHandler extends ApiHandler {
         return MerchantWiring.METRICS;
     }
 
+    /** A suspended merchant's back office is read-only: every write is refused with the admins' reason. */
+    @Override
+    protected void admit(ApiRequest request) {
+        if (route() != null && !route().method().equals("GET")) {
+            services().suspensions().apply(merchantId(request)).ifPresent(m -> {
+                throw AuthException.forbidden("Your shop is suspended, so the back office is read-only: " + m.suspendedBecause()
+                        + " Ask the shop's admins to reinstate it.");
+            });
+        }
+    }
+
     /** The caller's merchant id. */
     static String merchantId(ApiRequest request) {
         Principal p = request.requirePrincipal();

@@ -33,7 +33,8 @@ public final class MerchantWiring {
 
     public record Services(MerchantProducts products, MerchantStock stock, MerchantShipments shipments, MerchantSales sales,
                            NotifyCustomers notices, MerchantImports imports,
-                           shop.verdant.application.media.ProductImageUploads images) {
+                           shop.verdant.application.media.ProductImageUploads images,
+                           java.util.function.Function<String, java.util.Optional<shop.verdant.domain.admin.MerchantAccount>> suspensions) {
     }
 
     /** The threads an import chunk's rows are upserted on (I/O bound: each row is a few DynamoDB calls). */
@@ -57,7 +58,17 @@ public final class MerchantWiring {
                 new MerchantSales(backOffice.sales(), catalog, clock),
                 new NotifyCustomers(mailer(), backOffice.notices(clock), stores.orders(), Env.get("SHOP_URL", "http://127.0.0.1:8080/")),
                 new MerchantImports(backOffice.imports(), catalog, products, stock, clock, ids, IMPORT_WORKERS),
-                new shop.verdant.application.media.ProductImageUploads(products, catalog, backOffice.imageUploads(), signer(), clock, ids));
+                new shop.verdant.application.media.ProductImageUploads(products, catalog, backOffice.imageUploads(), signer(), clock, ids),
+                suspensionOf(stores));
+    }
+
+    /** The merchant's suspension, if any: one consistent read of its record per write (a merchant not on it is open). */
+    private static java.util.function.Function<String, java.util.Optional<shop.verdant.domain.admin.MerchantAccount>> suspensionOf(
+            DynamoDbStores stores) {
+        Supplier<shop.verdant.adapter.dynamodb.DynamoDbMerchantRegistry> registry = Lazy.memoize(() ->
+                new shop.verdant.adapter.dynamodb.DynamoDbMerchantRegistry(stores.client().get(),
+                        Env.require(shop.verdant.contract.Tables.MERCHANTS.envVar())));
+        return merchantId -> registry.get().find(merchantId).filter(shop.verdant.domain.admin.MerchantAccount::suspended);
     }
 
     /** Signs uploads into the images bucket; made on the first upload (only that function names the bucket). */

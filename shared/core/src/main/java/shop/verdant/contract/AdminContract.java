@@ -2,6 +2,7 @@ package shop.verdant.contract;
 
 import static shop.verdant.contract.TableAccess.APPEND;
 import static shop.verdant.contract.TableAccess.READ;
+import static shop.verdant.contract.TableAccess.STOCK;
 import static shop.verdant.contract.TableAccess.WRITE;
 
 import java.util.List;
@@ -22,6 +23,23 @@ public final class AdminContract {
             Route.signedIn("POST", "/api/admin/merchants", GROUP.handler("CreateMerchantHandler", Map.of(Tables.MERCHANTS, WRITE),
                     "Turns a user into a merchant: a Merchants record, custom:merchantId and the merchants group",
                     Set.of(Need.MERCHANT_ONBOARDING)), Role.ADMIN),
+            Route.signedIn("POST", "/api/admin/merchants/{merchantId}/suspension", GROUP.handler("SuspendMerchantHandler",
+                    Map.of(Tables.MERCHANTS, WRITE, Tables.PRODUCTS, STOCK),
+                    "Suspends a merchant with a reason: its products leave the shop, its back office is read-only"), Role.ADMIN),
+            Route.signedIn("DELETE", "/api/admin/merchants/{merchantId}/suspension", GROUP.handler("ReinstateMerchantHandler",
+                    Map.of(Tables.MERCHANTS, WRITE, Tables.PRODUCTS, STOCK),
+                    "Reinstates a suspended merchant: its products are back in the shop as they were"), Role.ADMIN),
+            Route.signedIn("GET", "/api/admin/categories", GROUP.handler("ListCategoryTreeHandler",
+                    Map.of(Tables.CATEGORIES, READ, Tables.PRODUCTS, READ),
+                    "The category tree in order, with each category's products and subcategories counted"), Role.ADMIN),
+            Route.signedIn("POST", "/api/admin/categories", GROUP.handler("CreateCategoryHandler",
+                    Map.of(Tables.CATEGORIES, WRITE), "Creates a category, at the top level or under another"), Role.ADMIN),
+            Route.signedIn("PATCH", "/api/admin/categories/{categoryId}", GROUP.handler("UpdateCategoryHandler",
+                    Map.of(Tables.CATEGORIES, WRITE, Tables.PRODUCTS, READ),
+                    "Renames or moves a category (never under itself; with its contents only when told)"), Role.ADMIN),
+            Route.signedIn("DELETE", "/api/admin/categories/{categoryId}", GROUP.handler("DeleteCategoryHandler",
+                    Map.of(Tables.CATEGORIES, WRITE, Tables.PRODUCTS, STOCK),
+                    "Deletes a category; one that holds products or subcategories only into another (reassignTo)"), Role.ADMIN),
             Route.signedIn("GET", "/api/admin/audit", GROUP.handler("ListAuditHandler", Map.of(Tables.AUDIT_LOG, READ),
                     "The audit log, newest first, by entity (and id), actor and time; cursor-paged"), Role.ADMIN),
             // the only writer of the audit log, and it may only add entries

@@ -29,5 +29,7 @@ public final class CatalogContract {
                     Map.of(Tables.CATEGORIES, READ), "The category tree")),
             Route.open("GET", "/api/brands", handler("ListBrandsHandler", Map.of(Tables.BRANDS, READ), "Brands by name")),
             new TableStream(handler("FollowStockChangesHandler", Map.of(Tables.PRODUCTS, READ),
-                    "Evicts product pages and republishes products whose availability or listing changed"), Tables.PRODUCTS));
+                    "Evicts product pages and republishes products whose availability or listing changed"), Tables.PRODUCTS),
+            new TableStream(handler("FollowCategoryChangesHandler", Map.of(),
+                    "Evicts the cached category tree and has search reload when an admin changes the tree"), Tables.CATEGORIES));
 }

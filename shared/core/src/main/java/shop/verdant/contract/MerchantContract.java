@@ -38,7 +38,16 @@ public final class MerchantContract {
             Tables.PRODUCTS, WRITE, Tables.PRODUCT_SKUS, WRITE, Tables.STOCK_MOVEMENTS, WRITE, Tables.CATEGORIES, READ,
             Tables.BRANDS, READ);
 
+    /**
+     * A back-office route. Every write also reads the merchant's record: a suspended merchant's back office is
+     * read-only.
+     */
     private static Route merchant(String method, String path, Handler handler) {
+        if (!method.equals("GET")) {
+            Map<TableSpec, TableAccess> tables = new java.util.HashMap<>(handler.tables());
+            tables.putIfAbsent(Tables.MERCHANTS, READ);
+            handler = new Handler(handler.className(), handler.group(), tables, handler.description(), handler.ownNeeds());
+        }
         return Route.signedIn(method, path, handler, Role.MERCHANT);
     }
 

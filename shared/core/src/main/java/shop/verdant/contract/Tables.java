@@ -12,9 +12,13 @@ public final class Tables {
     private Tables() {
     }
 
-    /** Products; the byMerchant index serves the merchant back office. Streamed for the audit log. */
+    /**
+     * Products; the byMerchant index serves the merchant back office, byCategory the admins' category editor (what a
+     * category holds, and moving it elsewhere). Streamed (search follows it).
+     */
     public static final TableSpec PRODUCTS = new TableSpec("Products", "PRODUCTS_TABLE", s("productId"), null,
-            List.of(new Index("byMerchant", s("merchantId"), s("createdAt"))), null, true);
+            List.of(new Index("byMerchant", s("merchantId"), s("createdAt")), new Index("byCategory", s("categoryId"), s("productId"))),
+            null, true);
 
     /** Categories; {@code kind} is the same on every item so the whole tree is one Query, never a Scan. */
     public static final TableSpec CATEGORIES = new TableSpec("Categories", "CATEGORIES_TABLE", s("categoryId"), null,

@@ -84,6 +84,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
                 request.sourceIp());
     }
 
+    /**
+     * What a group asks of every request beyond the route's roles, before its handler runs (the back office refuses
+     * writes of a suspended merchant); nothing by default.
+     */
+    protected void admit(ApiRequest request) {
+    }
+
     /** Business metrics of this request; the wiring's adapter on Lambda, nothing by default. */
     protected Metrics metrics() {
         return Metrics.NONE;
@@ -99,6 +106,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
         try {
             request.principal(authorize(request));
             acting = shop.verdant.application.audit.Acting.as(actor(request, instance));
+            admit(request);
             return handle(request);
         } catch (AuthException e) {
             return ApiResponse.problem(e.status() == 401

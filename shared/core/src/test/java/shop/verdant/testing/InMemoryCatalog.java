@@ -73,6 +73,11 @@ public final class InMemoryCatalog {
         public void save(Category category) {
             categories.put(category.categoryId(), category);
         }
+
+        @Override
+        public void delete(String categoryId) {
+            categories.remove(categoryId);
+        }
     };
 
     public final BrandRepository brandRepository = new BrandRepository() {

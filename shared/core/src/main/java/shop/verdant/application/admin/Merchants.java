@@ -17,11 +17,18 @@ import shop.verdant.domain.common.ValidationException;
  * carries both, and with them the back office.
  */
 public final class Merchants {
+    private final shop.verdant.application.admin.port.MerchantListings listings;
     private final MerchantRegistry registry;
     private final MerchantOnboarding users;
     private final Clock clock;
 
     public Merchants(MerchantRegistry registry, MerchantOnboarding users, Clock clock) {
+        this(registry, users, null, clock);
+    }
+
+    public Merchants(MerchantRegistry registry, MerchantOnboarding users, shop.verdant.application.admin.port.MerchantListings listings,
+                     Clock clock) {
+        this.listings = listings;
         this.registry = registry;
         this.users = users;
         this.clock = clock;
@@ -53,7 +60,47 @@ public final class Merchants {
         return new Created(stored, stored.createdAt().equals(wanted.createdAt()));
     }
 
+    /** The merchants, newest first: the active ones, then the suspended ones. */
     public List<MerchantAccount> list(int limit) {
-        return registry.list(MerchantAccount.ACTIVE, Math.max(1, Math.min(limit, 100)));
+        int n = Math.max(1, Math.min(limit, 100));
+        List<MerchantAccount> all = new java.util.ArrayList<>(registry.list(MerchantAccount.ACTIVE, n));
+        all.addAll(registry.list(MerchantAccount.SUSPENDED, n));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** The outcome of a suspension or a reinstatement: the merchant as it is now, and how many products moved. */
+    public record StatusChange(MerchantAccount merchant, int products) {
+    }
+
+    /**
+     * Suspends the merchant: its record first (the back office is read-only from then on), then its products leave the
+     * shop. Asking again finishes what a crash left half done and moves nothing twice.
+     */
+    public StatusChange suspend(String merchantId, String reason, String actor) {
+        String why = MerchantAccount.reason(reason);
+        MerchantAccount m = existing(merchantId);
+        registry.moveStatus(m.merchantId(), MerchantAccount.ACTIVE, MerchantAccount.SUSPENDED, why, clock.instant(), actor);
+        int moved = listings.suspend(m.merchantId());
+        return new StatusChange(existing(merchantId), moved);
+    }
+
+    /** Reinstates the merchant: the record, then its products back in the shop as they were. */
+    public StatusChange reinstate(String merchantId, String actor) {
+        MerchantAccount m = existing(merchantId);
+        registry.moveStatus(m.merchantId(), MerchantAccount.SUSPENDED, MerchantAccount.ACTIVE, null, clock.instant(), actor);
+        int moved = listings.reinstate(m.merchantId());
+        return new StatusChange(existing(merchantId), moved);
+    }
+
+    /** Whether the merchant may change its back office: not while suspended (a merchant not on the table may). */
+    public java.util.Optional<MerchantAccount> suspension(String merchantId) {
+        return registry.find(merchantId).filter(MerchantAccount::suspended);
+    }
+
+    private MerchantAccount existing(String merchantId) {
+        if (merchantId == null || !merchantId.matches("[a-z0-9-]{3,80}")) {
+            throw new NotFoundException("No merchant " + merchantId + ".");
+        }
+        return registry.find(merchantId).orElseThrow(() -> new NotFoundException("No merchant " + merchantId + "."));
     }
 }

@@ -170,8 +170,16 @@ public final class MerchantProducts {
 
     private void validate(ProductForm form, boolean creating) {
         Known k = form.categoryId() == null && (form.brandId() == null || form.brandId().isEmpty()) ? null : known();
-        List<FieldError> errors = ProductRules.problems(form, creating, id -> k != null && k.categoryIds().contains(id),
-                id -> k != null && k.brandIds().contains(id));
+        // an id the ids read earlier lack may be new (an admin just made the category): read them again, at most once a second
+        if (k != null && ((form.categoryId() != null && !k.categoryIds().contains(form.categoryId()))
+                || (form.brandId() != null && !form.brandId().isEmpty() && !k.brandIds().contains(form.brandId())))
+                && k.readAt().plusSeconds(1).isBefore(clock.instant())) {
+            known = null;
+            k = known();
+        }
+        Known checked = k;
+        List<FieldError> errors = ProductRules.problems(form, creating, id -> checked != null && checked.categoryIds().contains(id),
+                id -> checked != null && checked.brandIds().contains(id));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -12,8 +12,28 @@ import shop.verdant.domain.common.ValidationException;
  * again (a retry) arrives at the same id.
  */
 public record MerchantAccount(String merchantId, String displayName, String email, String userSub, String status,
-                              Instant createdAt, String createdBy) {
+                              Instant createdAt, String createdBy, String suspendedBecause) {
     public static final String ACTIVE = "ACTIVE";
+    /** Out of the shop: its products leave search, its back office is read-only; {@code suspendedBecause} says why. */
+    public static final String SUSPENDED = "SUSPENDED";
+
+    public MerchantAccount(String merchantId, String displayName, String email, String userSub, String status,
+                           Instant createdAt, String createdBy) {
+        this(merchantId, displayName, email, userSub, status, createdAt, createdBy, null);
+    }
+
+    public boolean suspended() {
+        return SUSPENDED.equals(status);
+    }
+
+    /** Why a suspension is asked for: 3 to 300 characters the merchant will read; a 400 naming {@code reason} otherwise. */
+    public static String reason(String raw) {
+        String r = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        if (r.length() < 3 || r.length() > 300) {
+            throw ValidationException.of("reason", "Why, in 3 to 300 characters: the merchant reads it.");
+        }
+        return r;
+    }
 
     public MerchantAccount {
         Objects.requireNonNull(merchantId, "merchantId");

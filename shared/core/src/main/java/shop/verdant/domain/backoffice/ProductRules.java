@@ -115,9 +115,11 @@ public final class ProductRules {
         }
     }
 
+    /** A status a merchant may ask for (DRAFT, ACTIVE, ARCHIVED); null for any other (SUSPENDED is the admins'). */
     public static ProductStatus parseStatus(String status) {
         try {
-            return ProductStatus.valueOf(status);
+            ProductStatus s = ProductStatus.valueOf(status);
+            return s == ProductStatus.SUSPENDED ? null : s;
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
@@ -136,6 +138,7 @@ public final class ProductRules {
             case DRAFT -> to == ProductStatus.ACTIVE || to == ProductStatus.ARCHIVED;
             case ACTIVE -> to == ProductStatus.ARCHIVED;
             case ARCHIVED -> to == ProductStatus.ACTIVE;
+            case SUSPENDED -> false;
         };
     }
 

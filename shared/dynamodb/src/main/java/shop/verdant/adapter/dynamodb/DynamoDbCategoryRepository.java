@@ -48,4 +48,16 @@ public final class DynamoDbCategoryRepository implements CategoryRepository {
         item.put("position", n(category.position()));
         client.putItem(b -> b.tableName(table).item(item));
     }
+
+    /** A removal names no attributes: the item is stamped first, so the audit log's entry names who deleted it. */
+    @Override
+    public void delete(String categoryId) {
+        Map<String, AttributeValue> key = Map.of("categoryId", s(categoryId));
+        try {
+            client.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(categoryId)"));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            return;
+        }
+        client.deleteItem(b -> b.tableName(table).key(key));
+    }
 }

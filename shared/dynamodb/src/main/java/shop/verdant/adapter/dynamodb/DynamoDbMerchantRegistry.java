@@ -51,8 +51,36 @@ public final class DynamoDbMerchantRegistry implements MerchantRegistry {
                 .items().stream().map(DynamoDbMerchantRegistry::merchant).toList();
     }
 
+    @Override
+    public java.util.Optional<MerchantAccount> find(String merchantId) {
+        var item = client.getItem(b -> b.tableName(table).key(Map.of("merchantId", s(merchantId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(merchant(item));
+    }
+
+    @Override
+    public boolean moveStatus(String merchantId, String from, String to, String reason, Instant at, String actor) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", s(from), ":to", s(to), ":at", s(at.toString()),
+                ":by", s(actor)));
+        String set = "SET #status = :to, statusChangedAt = :at, statusChangedBy = :by";
+        if (reason != null) {
+            values.put(":why", s(reason));
+            set += ", suspendedBecause = :why";
+        } else {
+            set += " REMOVE suspendedBecause";
+        }
+        String expression = set;
+        try {
+            client.updateItem(b -> b.tableName(table).key(Map.of("merchantId", s(merchantId))).updateExpression(expression)
+                    .conditionExpression("#status = :from").expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     static MerchantAccount merchant(Map<String, AttributeValue> i) {
         return new MerchantAccount(str(i, "merchantId"), str(i, "displayName"), str(i, "email"), str(i, "userSub"),
-                str(i, "status"), Instant.parse(str(i, "createdAt")), str(i, "createdBy"));
+                str(i, "status"), Instant.parse(str(i, "createdAt")), str(i, "createdBy"), str(i, "suspendedBecause"));
     }
 }

@@ -55,11 +55,28 @@ public final class TableRequests {
         try {
             client.createTable(createTable(spec, tableName));
         } catch (ResourceInUseException alreadyThere) {
+            addMissingIndexes(client, spec, tableName);
             return;
         }
         if (spec.ttlAttribute() != null) {
             client.updateTimeToLive(b -> b.tableName(tableName).timeToLiveSpecification(
                     TimeToLiveSpecification.builder().enabled(true).attributeName(spec.ttlAttribute()).build()));
+        }
+    }
+
+    /** A table kept from an earlier run gains the indexes its spec has since grown (DynamoDB fills them from its items). */
+    private static void addMissingIndexes(DynamoDbClient client, TableSpec spec, String tableName) {
+        var existing = client.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName)
+                .collect(java.util.stream.Collectors.toSet());
+        var wanted = createTable(spec, tableName);
+        for (var index : wanted.globalSecondaryIndexes()) {
+            if (existing.contains(index.indexName())) {
+                continue;
+            }
+            client.updateTable(b -> b.tableName(tableName).attributeDefinitions(wanted.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+                            .projection(index.projection()).provisionedThroughput(index.provisionedThroughput()))));
         }
     }
 

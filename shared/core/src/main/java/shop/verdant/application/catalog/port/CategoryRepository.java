@@ -7,4 +7,7 @@ public interface CategoryRepository {
     List<Category> findAll();
 
     void save(Category category);
+
+    /** Removes the category (only the admins' tree editor does, after moving what it held). */
+    void delete(String categoryId);
 }

@@ -1,0 +1,34 @@
+package shop.verdant.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+import java.util.function.Supplier;
+import shop.verdant.application.admin.CategoryAdmin;
+import shop.verdant.http.ApiHandler;
+import shop.verdant.http.ApiRequest;
+import shop.verdant.http.ApiResponse;
+
+import shop.verdant.http.Metrics;
+
+/** GET /api/admin/categories: every category in tree order (each after its parent) with its depth, products and subcategories. */
+public final class ListCategoryTreeHandler extends ApiHandler {
+    private final Supplier<CategoryAdmin> categories;
+
+    public ListCategoryTreeHandler() {
+        this(AdminWiring.CATEGORIES);
+    }
+
+    public ListCategoryTreeHandler(Supplier<CategoryAdmin> categories) {
+        this.categories = categories;
+    }
+
+    @Override
+    protected Metrics metrics() {
+        return AdminWiring.METRICS;
+    }
+
+    @Override
+    protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
+        return ApiResponse.privateJson(200, Map.of("items", categories.get().list()));
+    }
+}
