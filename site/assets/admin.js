@@ -70,9 +70,89 @@ function auditPanel({ api, el }) {
     await fetchPage(false);
   });
   more.addEventListener('click', () => fetchPage(true));
-  return { panel: el('section', { class: 'bo-panel', 'aria-labelledby': 'audit-h' }, el('h2', { id: 'audit-h' }, 'Audit log'),
+  // another panel asks for one thing's history: the filters say so, and the list shows it
+  const show = async (entity, id) => {
+    form.elements.entity.value = entity;
+    form.elements.id.value = id;
+    query = new URLSearchParams({ entity, id }).toString();
+    next = null;
+    await fetchPage(false);
+    form.scrollIntoView({ block: 'start' });
+  };
+  return { show, panel: el('section', { class: 'bo-panel', 'aria-labelledby': 'audit-h' }, el('h2', { id: 'audit-h' }, 'Audit log'),
     el('p', { class: 'muted' }, 'Every change to products, orders, payments, shipments, merchants, categories and brands: who made it, and each field before and after.'),
     form, said, list, more), load: () => fetchPage(false) };
+}
+
+function price(m) {
+  if (!m) return '';
+  const fmt = new Intl.NumberFormat('en-IE', { style: 'currency', currency: m.currency });
+  return fmt.format(m.amount / 10 ** fmt.resolvedOptions().maximumFractionDigits);
+}
+
+/** The order desk: find orders by id, email or status (DISPUTED: flagged by Stripe), open one, refund, read its history. */
+function ordersPanel({ api, el, showHistory }) {
+  const list = el('ul', { class: 'cat-list', 'data-testid': 'desk-orders' });
+  const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'desk-said' });
+  const tell = (text, ok) => { said.textContent = text; said.className = ok ? 'message' : 'error-text'; };
+  const open = async (o, box) => {
+    try {
+      const d = await api(`/admin/orders/${encodeURIComponent(o.orderId)}`);
+      const amount = el('input', { type: 'number', min: '0.01', step: '0.01', 'aria-label': 'Amount to refund', placeholder: 'All that is left' });
+      const reason = el('input', { required: true, minlength: 3, maxlength: 200, 'aria-label': 'Why', placeholder: 'Why' });
+      const refund = el('form', { class: 'form-inline-small', 'data-testid': 'desk-refund' }, amount, reason,
+        el('button', { type: 'submit', class: 'btn secondary' }, 'Refund'));
+      refund.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const body = { reason: reason.value.trim() };
+        if (amount.value) body.amount = Math.round(Number(amount.value) * 100);
+        try {
+          await api(`/admin/orders/${encodeURIComponent(o.orderId)}/refund`, { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+          tell(`Refund asked for on ${o.orderId}; the payment provider confirms it shortly.`, true);
+          await open(o, box);
+        } catch (err) { tell(refusal(err)); }
+      });
+      const history = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'desk-history' }, 'History');
+      history.addEventListener('click', () => showHistory('order', o.orderId));
+      box.replaceChildren(
+        el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Payments of ${o.orderId}` },
+          el('table', { class: 'orders-table', 'data-testid': 'desk-payments' },
+            el('thead', {}, el('tr', {}, ['Provider', 'Status', 'Amount', 'Refunded', 'Updated'].map((h) => el('th', { scope: 'col' }, h)))),
+            el('tbody', {}, ...(d.payments.length ? d.payments.map((p) => el('tr', {}, el('td', {}, p.provider), el('td', {}, p.status),
+              el('td', {}, price(p.amount)), el('td', {}, price(p.refunded)), el('td', {}, new Date(p.updatedAt).toLocaleString('en-GB'))))
+              : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'No payment started.'))])))),
+        d.order.payment && d.order.payment.disputed ? el('p', { class: 'error-text' }, 'The customer disputed this payment with their bank.') : '',
+        refund, history);
+    } catch (err) { tell(refusal(err)); }
+  };
+  const row = (o) => {
+    const box = el('div', {});
+    const openBtn = el('button', { type: 'button', class: 'btn secondary' }, 'Open');
+    openBtn.addEventListener('click', () => open(o, box));
+    return el('li', { class: 'cat-row', 'data-testid': 'desk-order', 'data-id': o.orderId },
+      el('div', {}, el('strong', {}, o.orderId.slice(-8).toUpperCase()), ` · ${o.status}`,
+        o.payment && o.payment.disputed ? el('span', { class: 'error-text' }, ' · disputed') : '',
+        ` · ${price(o.total)} · ${o.email || o.customerId} · ${new Date(o.createdAt).toLocaleString('en-GB')}`,
+        o.placedBy ? el('span', { class: 'muted' }, ' · by phone') : ''),
+      openBtn, box);
+  };
+  const form = el('form', { class: 'form form-inline', 'aria-label': 'Find orders', 'data-testid': 'desk-find' },
+    el('label', {}, 'Order id', el('input', { name: 'id', autocomplete: 'off' })),
+    el('label', {}, 'Customer email', el('input', { name: 'email', type: 'email', autocomplete: 'off' })),
+    el('label', {}, 'Status', el('select', { name: 'status', 'data-testid': 'desk-status' },
+      ...['', 'PENDING_PAYMENT', 'PAID', 'CONFIRMED', 'CANCELLED', 'EXPIRED', 'REFUNDED', 'DISPUTED'].map((x) => el('option', { value: x }, x || 'Any')))),
+    el('button', { type: 'submit', class: 'btn' }, 'Find'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    ['id', 'email', 'status'].forEach((k) => { if (form.elements[k].value.trim()) q.set(k, form.elements[k].value.trim()); });
+    try {
+      const page = await api(`/admin/orders?${q}`);
+      list.replaceChildren(...page.items.map(row));
+      tell(page.items.length ? `${page.items.length} order${page.items.length === 1 ? '' : 's'}, newest first.` : 'No order matches.', true);
+    } catch (err) { tell(refusal(err)); }
+  });
+  return el('section', { class: 'bo-panel', 'aria-labelledby': 'desk-h' }, el('h2', { id: 'desk-h' }, 'Orders'), form, said, list);
 }
 
 /** The category tree editor: add, rename, move (with what it holds), delete (into another category). */
@@ -198,6 +278,7 @@ export async function viewAdmin({ api, el, showPage }) {
   });
   const audit = auditPanel({ api, el });
   const cats = categoriesPanel({ api, el });
+  const desk = ordersPanel({ api, el, showHistory: audit.show });
   showPage('Admin',
     el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a user a merchant'),
       el('p', { class: 'muted' }, 'The person signs up in the shop first; then enter the email of their account.'), form, said),
@@ -205,6 +286,6 @@ export async function viewAdmin({ api, el, showPage }) {
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },
           el('thead', {}, el('tr', {}, ['Merchant', 'Account', 'Since', 'Standing', ''].map((h) => el('th', { scope: 'col' }, h)))), body))),
-    cats.panel, audit.panel);
+    desk, cats.panel, audit.panel);
   await Promise.all([load(), cats.load(), audit.load()]);
 }

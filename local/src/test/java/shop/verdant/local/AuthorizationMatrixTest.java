@@ -206,6 +206,9 @@ class AuthorizationMatrixTest {
                         c -> "{\"reason\":\"matrix probe\"}", adminOnly(404)),
                 new Row("DELETE", "/api/admin/merchants/{merchantId}/suspension",
                         c -> "/api/admin/merchants/merchant-matrix-000000/suspension", c -> null, adminOnly(404)),
+                new Row("GET", "/api/admin/orders", c -> "/api/admin/orders?status=PAID&limit=5", c -> null, adminOnly(200)),
+                new Row("GET", "/api/admin/orders/{orderId}", c -> "/api/admin/orders/" + java.util.UUID.randomUUID(), c -> null,
+                        adminOnly(404)),
                 new Row("GET", "/api/admin/categories", c -> "/api/admin/categories", c -> null, adminOnly(200)),
                 // admins reach each handler: a name too short, a category that is not there
                 new Row("POST", "/api/admin/categories", c -> "/api/admin/categories", c -> "{\"name\":\"x\"}", adminOnly(400)),

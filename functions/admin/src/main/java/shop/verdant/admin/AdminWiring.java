@@ -37,6 +37,10 @@ public final class AdminWiring {
                 () -> Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36));
     });
 
+    static final Supplier<shop.verdant.application.admin.OrderDesk> ORDERS = Lazy.memoize(() ->
+            new shop.verdant.application.admin.OrderDesk(new shop.verdant.adapter.dynamodb.DynamoDbOrderLookup(DynamoDb.client(),
+                    Env.require(Tables.ORDERS.envVar()), Env.require(Tables.PAYMENTS.envVar()), Clock.systemUTC())));
+
     static final Supplier<shop.verdant.application.audit.AuditTrail> AUDIT = Lazy.memoize(() ->
             new shop.verdant.application.audit.AuditTrail(new shop.verdant.adapter.dynamodb.DynamoDbAuditLog(DynamoDb.client(),
                     Env.require(Tables.AUDIT_LOG.envVar())), java.util.Set.copyOf(Tables.AUDITED.values())));

@@ -38,11 +38,14 @@ public final class Tables {
     /**
      * Orders. {@code byCustomer} lists a customer's orders newest first. {@code pendingByExpiry} is sparse:
      * only unpaid orders carry {@code pendingShard} (one of a few shards, so no single hot partition) and
-     * {@code pendingUntil} (epoch seconds), so the expiry sweeper queries what is due without a Scan.
+     * {@code pendingUntil} (epoch seconds), so the expiry sweeper queries what is due without a Scan. {@code byEmail} and
+     * {@code byMonth} ({@code createdMonth}, 2026-12, set once at placement) are the admins' order search.
      */
     public static final TableSpec ORDERS = new TableSpec("Orders", "ORDERS_TABLE", s("orderId"), null,
             List.of(new Index("byCustomer", s("customerId"), s("createdAt")),
-                    new Index("pendingByExpiry", s("pendingShard"), n("pendingUntil"))), null, true);
+                    new Index("pendingByExpiry", s("pendingShard"), n("pendingUntil")),
+                    new Index("byEmail", s("contactEmail"), s("createdAt")),
+                    new Index("byMonth", s("createdMonth"), s("createdAt"))), null, true);
 
     /** Idempotency-Key (scoped to the caller) → the stored response; kept 24 hours by TTL. */
     public static final TableSpec IDEMPOTENCY = new TableSpec("Idempotency", "IDEMPOTENCY_TABLE", s("idempotencyKey"), null,

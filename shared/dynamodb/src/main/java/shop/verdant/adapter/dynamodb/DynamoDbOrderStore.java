@@ -247,6 +247,7 @@ public final class DynamoDbOrderStore implements OrderStore, StockLedger {
         item.put("orderId", s(o.orderId()));
         item.put("customerId", s(o.customerId()));
         item.put("createdAt", s(o.createdAt().toString()));
+        item.put("createdMonth", s(java.time.YearMonth.from(o.createdAt().atZone(java.time.ZoneOffset.UTC)).toString()));
         item.put("updatedAt", s(o.updatedAt().toString()));
         item.put("status", s(o.status().name()));
         OrderTotals t = o.totals();

@@ -1,0 +1,163 @@
+package shop.verdant.adapter.dynamodb;
+
+import static shop.verdant.adapter.dynamodb.Attr.s;
+import static shop.verdant.adapter.dynamodb.Attr.str;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import shop.verdant.application.admin.port.OrderLookup;
+import shop.verdant.domain.common.ValidationException;
+import shop.verdant.domain.shopping.Order;
+import shop.verdant.domain.shopping.OrderStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The Orders table for the admins' desk: a consistent read by id; the {@code byEmail} index; the {@code byMonth} index
+ * newest month first, narrowed by status or the dispute flag with a filter (an admin's occasional search, not a hot path).
+ */
+public final class DynamoDbOrderLookup implements OrderLookup {
+    static final int MONTHS_BACK = 12;
+    private final DynamoDbClient client;
+    private final String table;
+    private final String payments;
+    private final Clock clock;
+
+    public DynamoDbOrderLookup(DynamoDbClient client, String table, String payments, Clock clock) {
+        this.client = client;
+        this.table = table;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<shop.verdant.domain.payments.Payment> payments(String orderId) {
+        List<shop.verdant.domain.payments.Payment> out = new ArrayList<>();
+        client.queryPaginator(b -> b.tableName(payments).indexName("byOrder").keyConditionExpression("orderId = :o")
+                .expressionAttributeValues(Map.of(":o", s(orderId)))).items().forEach(i -> out.add(DynamoDbPaymentStore.toPayment(i)));
+        return out;
+    }
+
+    @Override
+    public Optional<Order> find(String orderId) {
+        var item = client.getItem(b -> b.tableName(table).key(Map.of("orderId", s(orderId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbOrderStore.toOrder(item));
+    }
+
+    @Override
+    public Page byEmail(String email, String cursor, int limit) {
+        List<String> keys = List.of("contactEmail", "createdAt", "orderId");
+        Map<String, AttributeValue> start = decode(cursor, keys);
+        if (start != null && !email.equals(start.get("contactEmail").s())) {
+            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+        }
+        QueryResponse r = query(QueryRequest.builder().tableName(table).indexName("byEmail").keyConditionExpression("contactEmail = :e")
+                .expressionAttributeValues(Map.of(":e", s(email))).scanIndexForward(false).limit(limit).exclusiveStartKey(start).build());
+        return new Page(r.items().stream().map(DynamoDbOrderStore::toOrder).toList(),
+                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? encode(r.lastEvaluatedKey(), keys) : null);
+    }
+
+    @Override
+    public Page recent(OrderStatus status, boolean disputed, String cursor, int limit) {
+        List<String> keys = List.of("createdMonth", "createdAt", "orderId");
+        YearMonth newest = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, AttributeValue> start = decode(cursor, keys);
+        YearMonth month = start == null ? newest : parse(start.get("createdMonth").s());
+        if (start != null && "~".equals(start.get("createdAt").s())) {
+            start = null;
+        }
+        List<Order> out = new ArrayList<>();
+        for (int months = 0; months < MONTHS_BACK && !month.isBefore(newest.minusMonths(MONTHS_BACK - 1)); months++) {
+            Map<String, String> names = new HashMap<>(Map.of("#m", "createdMonth"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(month.toString())));
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("byMonth").keyConditionExpression("#m = :m")
+                    .scanIndexForward(false).limit(Math.max(limit - out.size(), 1) * (status == null && !disputed ? 1 : 4))
+                    .exclusiveStartKey(start);
+            if (status != null) {
+                names.put("#status", "status");
+                values.put(":status", s(status.name()));
+                q.filterExpression("#status = :status");
+            } else if (disputed) {
+                names.put("#disputed", "disputed");
+                values.put(":yes", AttributeValue.fromBool(true));
+                q.filterExpression("#disputed = :yes");
+            }
+            QueryResponse r = query(q.expressionAttributeNames(names).expressionAttributeValues(values).build());
+            for (var item : r.items()) {
+                if (out.size() < limit) {
+                    out.add(DynamoDbOrderStore.toOrder(item));
+                }
+            }
+            boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+            if (out.size() >= limit) {
+                String next = more ? encode(r.lastEvaluatedKey(), keys)
+                        : encode(Map.of("createdMonth", s(month.minusMonths(1).toString()), "createdAt", s("~"), "orderId", s("~")), keys);
+                return new Page(out, next);
+            }
+            if (more) {
+                start = r.lastEvaluatedKey();
+                months--;   // the same month goes on
+            } else {
+                start = null;
+                month = month.minusMonths(1);
+            }
+        }
+        return new Page(out, null);
+    }
+
+    /** A cursor edited to point outside its query is the caller's mistake, named as such. */
+    private QueryResponse query(QueryRequest request) {
+        try {
+            return client.query(request);
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            if (request.hasExclusiveStartKey() && e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+            }
+            throw e;
+        }
+    }
+
+    private static YearMonth parse(String m) {
+        try {
+            return YearMonth.parse(m);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+        }
+    }
+
+    private static String encode(Map<String, AttributeValue> key, List<String> names) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n",
+                names.stream().map(n -> str(key, n)).toList()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decode(String cursor, List<String> names) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+        }
+        if (parts.length != names.size() || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+        }
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            key.put(names.get(i), s(parts[i]));
+        }
+        return key;
+    }
+}
