@@ -216,6 +216,12 @@ class AuthorizationMatrixTest {
                         c -> "{\"name\":\"Matrix Shelf\"}", adminOnly(404)),
                 new Row("DELETE", "/api/admin/categories/{categoryId}", c -> "/api/admin/categories/no-such-category", c -> null,
                         adminOnly(404)),
+                new Row("GET", "/api/admin/brands", c -> "/api/admin/brands", c -> null, adminOnly(200)),
+                new Row("POST", "/api/admin/brands", c -> "/api/admin/brands", c -> "{\"name\":\"x\"}", adminOnly(400)),
+                new Row("PATCH", "/api/admin/brands/{brandId}", c -> "/api/admin/brands/no-such-brand", c -> "{\"retired\":true}",
+                        adminOnly(404)),
+                new Row("POST", "/api/admin/products/{productId}/moderation", c -> "/api/admin/products/no-such-product/moderation",
+                        c -> "{\"reason\":\"matrix probe\"}", adminOnly(404)),
                 new Row("GET", "/api/admin/audit", c -> "/api/admin/audit?entity=order", c -> null, adminOnly(200)),
                 new Row("POST", "/api/admin/merchants", c -> "/api/admin/merchants", c -> "{\"email\":\"" + toBecomeMerchant
                         + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)));

@@ -34,12 +34,25 @@ public final class AdminWiring {
         return new shop.verdant.application.admin.CategoryAdmin(
                 new shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository(client, Env.require(Tables.CATEGORIES.envVar())),
                 new shop.verdant.adapter.dynamodb.DynamoDbCategoryProducts(client, Env.require(Tables.PRODUCTS.envVar())),
-                () -> Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36));
+                AdminWiring::suffix);
     });
 
     static final Supplier<shop.verdant.application.admin.OrderDesk> ORDERS = Lazy.memoize(() ->
             new shop.verdant.application.admin.OrderDesk(new shop.verdant.adapter.dynamodb.DynamoDbOrderLookup(DynamoDb.client(),
                     Env.require(Tables.ORDERS.envVar()), Env.require(Tables.PAYMENTS.envVar()), Clock.systemUTC())));
+
+    static final Supplier<shop.verdant.application.admin.BrandAdmin> BRANDS = Lazy.memoize(() ->
+            new shop.verdant.application.admin.BrandAdmin(new shop.verdant.adapter.dynamodb.DynamoDbBrandRepository(DynamoDb.client(),
+                    Env.require(Tables.BRANDS.envVar())), AdminWiring::suffix));
+
+    static final Supplier<shop.verdant.application.admin.Moderation> MODERATION = Lazy.memoize(() ->
+            new shop.verdant.application.admin.Moderation(new shop.verdant.adapter.dynamodb.DynamoDbModeratedListings(DynamoDb.client(),
+                    Env.require(Tables.PRODUCTS.envVar())), Clock.systemUTC()));
+
+    /** Four or five base-36 characters: what tells apart two categories (or brands) of one name. */
+    static String suffix() {
+        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36);
+    }
 
     static final Supplier<shop.verdant.application.audit.AuditTrail> AUDIT = Lazy.memoize(() ->
             new shop.verdant.application.audit.AuditTrail(new shop.verdant.adapter.dynamodb.DynamoDbAuditLog(DynamoDb.client(),

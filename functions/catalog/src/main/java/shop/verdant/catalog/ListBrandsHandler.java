@@ -21,6 +21,6 @@ public final class ListBrandsHandler extends ApiHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return ApiResponse.publicJson(Map.of("brands", browse.brands()), 300);
+        return ApiResponse.publicJson(Map.of("brands", browse.offeredBrands()), 300);
     }
 }

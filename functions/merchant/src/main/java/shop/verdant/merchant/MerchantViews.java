@@ -27,6 +27,9 @@ final class MerchantViews {
         out.put("name", p.name());
         out.put("description", p.description());
         out.put("status", p.status().name());
+        if (listing.moderatedBecause() != null) {
+            out.put("moderatedBecause", listing.moderatedBecause());
+        }
         out.put("priceMinor", p.price().minor());
         out.put("currency", p.price().currency());
         out.put("categoryId", p.categoryId());

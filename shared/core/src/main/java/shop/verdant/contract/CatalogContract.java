@@ -31,5 +31,7 @@ public final class CatalogContract {
             new TableStream(handler("FollowStockChangesHandler", Map.of(Tables.PRODUCTS, READ),
                     "Evicts product pages and republishes products whose availability or listing changed"), Tables.PRODUCTS),
             new TableStream(handler("FollowCategoryChangesHandler", Map.of(),
-                    "Evicts the cached category tree and has search reload when an admin changes the tree"), Tables.CATEGORIES));
+                    "Evicts the cached category tree and has search reload when an admin changes the tree"), Tables.CATEGORIES),
+            new TableStream(handler("FollowBrandChangesHandler", Map.of(),
+                    "Evicts the cached brand list and has search reload when an admin changes a brand"), Tables.BRANDS));
 }

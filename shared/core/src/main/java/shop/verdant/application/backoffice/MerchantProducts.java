@@ -112,6 +112,10 @@ public final class MerchantProducts {
         validate(form, false);
         Product p = current.product();
         ProductStatus status = form.status() == null ? p.status() : ProductRules.parseStatus(form.status());
+        if (current.moderatedBecause() != null && status == ProductStatus.ACTIVE && p.status() != ProductStatus.ACTIVE) {
+            throw new UnprocessableException("moderated", "Taken out of the shop by the admins",
+                    "The shop's admins archived this product: " + current.moderatedBecause() + " Ask them before publishing it again.");
+        }
         if (!ProductRules.mayBecome(p.status(), status)) {
             throw new UnprocessableException("status-transition", "Status cannot change so",
                     "A " + p.status() + " product cannot become " + status + (p.status() == ProductStatus.ACTIVE
@@ -162,7 +166,8 @@ public final class MerchantProducts {
         Known k = known;
         if (k == null || k.readAt().plus(KNOWN_FOR).isBefore(clock.instant())) {
             k = new Known(categories.findAll().stream().map(Category::categoryId).collect(Collectors.toUnmodifiableSet()),
-                    brands.findAll().stream().map(Brand::brandId).collect(Collectors.toUnmodifiableSet()), clock.instant());
+                    brands.findAll().stream().filter(b -> !b.retired()).map(Brand::brandId).collect(Collectors.toUnmodifiableSet()),
+                    clock.instant());
             known = k;
         }
         return k;

@@ -28,6 +28,12 @@ public final class BrowseCategories {
         });
     }
 
+    /** The brands on offer (retired ones left out), by name. */
+    public List<Brand> offeredBrands() {
+        return brands().stream().filter(b -> !b.retired()).toList();
+    }
+
+    /** Every brand, retired ones too (products keep the name of a brand that retired), by name. */
     public List<Brand> brands() {
         return cache.brands().orElseGet(() -> {
             List<Brand> all = brands.findAll().stream()

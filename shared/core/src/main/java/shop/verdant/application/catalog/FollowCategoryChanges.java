@@ -4,7 +4,7 @@ import shop.verdant.application.catalog.port.CatalogCache;
 import shop.verdant.application.catalog.port.CatalogSnapshotStore;
 
 /**
- * The read side of an admin's change to the category tree, fed from the Categories stream: the cached tree goes (the
+ * The read side of an admin's change to the category tree (or the brands), fed from the Categories (Brands) stream: the cached tree goes (the
  * next reader builds it from the table) and the snapshot's version moves, so every warm search container reloads and
  * its subtree filters and category facets follow the new tree. Idempotent.
  */
@@ -19,6 +19,12 @@ public final class FollowCategoryChanges {
 
     public void treeChanged() {
         cache.evictCategoryTree();
+        snapshots.bumpVersion();
+    }
+
+    /** The same for the brands (a brand renamed, retired or brought back): the cached list goes, search reloads. */
+    public void brandsChanged() {
+        cache.evictBrands();
         snapshots.bumpVersion();
     }
 }

@@ -24,13 +24,14 @@ public final class DynamoDbBrandRepository implements BrandRepository {
     @Override
     public List<Brand> findAll() {
         List<Brand> out = new ArrayList<>();
-        Attr.allOfKind(client, table, KIND).forEach(i -> out.add(new Brand(str(i, "brandId"), str(i, "name"))));
+        Attr.allOfKind(client, table, KIND).forEach(i -> out.add(new Brand(str(i, "brandId"), str(i, "name"),
+                i.containsKey("retired") && Boolean.TRUE.equals(i.get("retired").bool()))));
         return out;
     }
 
     @Override
     public void save(Brand brand) {
         client.putItem(b -> b.tableName(table).item(Map.of("kind", s(KIND), "brandId", s(brand.brandId()),
-                "name", s(brand.name()))));
+                "name", s(brand.name()), "retired", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(brand.retired()))));
     }
 }

@@ -74,7 +74,7 @@ public final class DynamoDbMerchantCatalog implements MerchantCatalogStore {
     }
 
     private static Listing listing(Map<String, AttributeValue> item) {
-        return new Listing(DynamoDbProductRepository.toDomain(item), Math.max(1, num(item, "revision")));
+        return new Listing(DynamoDbProductRepository.toDomain(item), Math.max(1, num(item, "revision")), str(item, "moderatedBecause"));
     }
 
     /** One BatchGetItem per 100 SKUs, strongly consistent; unprocessed keys asked again. */

@@ -15,7 +15,11 @@ import shop.verdant.domain.catalog.Product;
 public interface MerchantCatalogStore {
 
     /** A product with the revision of its listing (1 for a product never changed through the back office). */
-    record Listing(Product product, long revision) {
+    /** {@code moderatedBecause}: why an admin took the product out of the shop (null when none did). */
+    record Listing(Product product, long revision, String moderatedBecause) {
+        public Listing(Product product, long revision) {
+            this(product, revision, null);
+        }
     }
 
     /** A page of a merchant's products, newest first; {@code cursor} from the previous page. */
