@@ -155,6 +155,57 @@ function ordersPanel({ api, el, showHistory }) {
   return el('section', { class: 'bo-panel', 'aria-labelledby': 'desk-h' }, el('h2', { id: 'desk-h' }, 'Orders'), form, said, list);
 }
 
+/** Brands (rename, retire, bring back) and moderation (take any product out of the shop, with a reason). */
+function brandsPanel({ api, el }) {
+  const list = el('ul', { class: 'cat-list', 'data-testid': 'brand-list' });
+  const said = el('p', { role: 'status', class: 'muted', 'data-testid': 'brand-said' });
+  const tell = (text, ok) => { said.textContent = text; said.className = ok ? 'message' : 'error-text'; };
+  const row = (b) => {
+    const name = el('input', { value: b.name, minlength: 2, maxlength: 60, required: true, 'aria-label': `Name of ${b.name}` });
+    const save = el('form', { class: 'form-inline-small' }, name, el('button', { type: 'submit', class: 'btn secondary' }, 'Rename'));
+    save.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try { await api(`/admin/brands/${encodeURIComponent(b.brandId)}`, { method: 'PATCH', body: { name: name.value.trim() } }); tell('Saved.', true); await load(); }
+      catch (err) { tell(refusal(err)); }
+    });
+    const toggle = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'brand-retire' }, b.retired ? 'Bring back' : 'Retire');
+    toggle.addEventListener('click', async () => {
+      try {
+        await api(`/admin/brands/${encodeURIComponent(b.brandId)}`, { method: 'PATCH', body: { retired: !b.retired } });
+        tell(b.retired ? `${b.name} is offered again.` : `${b.name} is retired: merchants cannot choose it; its products keep the name.`, true);
+        await load();
+      } catch (err) { tell(refusal(err)); }
+    });
+    return el('li', { class: 'cat-row', 'data-testid': 'brand-row', 'data-id': b.brandId },
+      el('div', {}, el('strong', {}, b.name), b.retired ? el('span', { class: 'muted' }, ' · retired') : ''), save, toggle);
+  };
+  const add = el('form', { class: 'form-inline-small', 'aria-label': 'Add a brand', 'data-testid': 'brand-add' },
+    el('input', { name: 'name', required: true, minlength: 2, maxlength: 60, placeholder: 'New brand', 'aria-label': 'New brand\'s name' }),
+    el('button', { type: 'submit', class: 'btn' }, 'Add'));
+  add.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try { const b = await api('/admin/brands', { method: 'POST', body: { name: add.elements.name.value.trim() } }); tell(`${b.name} added.`, true); add.reset(); await load(); }
+    catch (err) { tell(refusal(err)); }
+  });
+  const product = el('input', { name: 'productId', required: true, autocomplete: 'off', 'aria-label': 'Product id', placeholder: 'Product id' });
+  const reason = el('input', { name: 'reason', required: true, minlength: 3, maxlength: 300, 'aria-label': 'Why (the merchant reads this)', placeholder: 'Why (the merchant reads this)' });
+  const moderate = el('form', { class: 'form-inline-small', 'aria-label': 'Take a product out of the shop', 'data-testid': 'moderate' },
+    product, reason, el('button', { type: 'submit', class: 'btn secondary' }, 'Take out of the shop'));
+  moderate.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const m = await api(`/admin/products/${encodeURIComponent(product.value.trim())}/moderation`, { method: 'POST', body: { reason: reason.value.trim() } });
+      tell(`Product ${m.productId} of ${m.merchantId} is archived; its merchant reads why.`, true);
+      moderate.reset();
+    } catch (err) { tell(refusal(err)); }
+  });
+  const load = async () => {
+    try { list.replaceChildren(...(await api('/admin/brands')).items.map(row)); } catch (err) { tell(refusal(err)); }
+  };
+  return { panel: el('section', { class: 'bo-panel', 'aria-labelledby': 'brands-h' }, el('h2', { id: 'brands-h' }, 'Brands and moderation'),
+    add, said, list, el('h3', {}, 'Take a product out of the shop'), moderate), load };
+}
+
 /** The category tree editor: add, rename, move (with what it holds), delete (into another category). */
 function categoriesPanel({ api, el }) {
   const list = el('ul', { class: 'cat-list', 'data-testid': 'cat-tree' });
@@ -279,6 +330,7 @@ export async function viewAdmin({ api, el, showPage }) {
   const audit = auditPanel({ api, el });
   const cats = categoriesPanel({ api, el });
   const desk = ordersPanel({ api, el, showHistory: audit.show });
+  const brands = brandsPanel({ api, el });
   showPage('Admin',
     el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a user a merchant'),
       el('p', { class: 'muted' }, 'The person signs up in the shop first; then enter the email of their account.'), form, said),
@@ -286,6 +338,6 @@ export async function viewAdmin({ api, el, showPage }) {
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },
           el('thead', {}, el('tr', {}, ['Merchant', 'Account', 'Since', 'Standing', ''].map((h) => el('th', { scope: 'col' }, h)))), body))),
-    desk, cats.panel, audit.panel);
-  await Promise.all([load(), cats.load(), audit.load()]);
+    desk, cats.panel, brands.panel, audit.panel);
+  await Promise.all([load(), cats.load(), brands.load(), audit.load()]);
 }
