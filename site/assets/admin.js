@@ -165,15 +165,15 @@ function brandsPanel({ api, el }) {
     const save = el('form', { class: 'form-inline-small' }, name, el('button', { type: 'submit', class: 'btn secondary' }, 'Rename'));
     save.addEventListener('submit', async (e) => {
       e.preventDefault();
-      try { await api(`/admin/brands/${encodeURIComponent(b.brandId)}`, { method: 'PATCH', body: { name: name.value.trim() } }); tell('Saved.', true); await load(); }
+      try { await api(`/admin/brands/${encodeURIComponent(b.brandId)}`, { method: 'PATCH', body: { name: name.value.trim() } }); await load(); tell('Saved.', true); }
       catch (err) { tell(refusal(err)); }
     });
     const toggle = el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'brand-retire' }, b.retired ? 'Bring back' : 'Retire');
     toggle.addEventListener('click', async () => {
       try {
         await api(`/admin/brands/${encodeURIComponent(b.brandId)}`, { method: 'PATCH', body: { retired: !b.retired } });
-        tell(b.retired ? `${b.name} is offered again.` : `${b.name} is retired: merchants cannot choose it; its products keep the name.`, true);
         await load();
+        tell(b.retired ? `${b.name} is offered again.` : `${b.name} is retired: merchants cannot choose it; its products keep the name.`, true);
       } catch (err) { tell(refusal(err)); }
     });
     return el('li', { class: 'cat-row', 'data-testid': 'brand-row', 'data-id': b.brandId },
@@ -184,7 +184,7 @@ function brandsPanel({ api, el }) {
     el('button', { type: 'submit', class: 'btn' }, 'Add'));
   add.addEventListener('submit', async (e) => {
     e.preventDefault();
-    try { const b = await api('/admin/brands', { method: 'POST', body: { name: add.elements.name.value.trim() } }); tell(`${b.name} added.`, true); add.reset(); await load(); }
+    try { const b = await api('/admin/brands', { method: 'POST', body: { name: add.elements.name.value.trim() } }); add.reset(); await load(); tell(`${b.name} added.`, true); }
     catch (err) { tell(refusal(err)); }
   });
   const product = el('input', { name: 'productId', required: true, autocomplete: 'off', 'aria-label': 'Product id', placeholder: 'Product id' });
@@ -229,7 +229,7 @@ function categoriesPanel({ api, el }) {
       e.preventDefault();
       const body = { name: name.value.trim() };
       if ((parent.value || null) !== (r.parentId || null)) { body.parentId = parent.value; body.withContents = true; }
-      try { await api(`/admin/categories/${encodeURIComponent(r.categoryId)}`, { method: 'PATCH', body }); tell(`${body.name} saved.`, true); await load(); }
+      try { await api(`/admin/categories/${encodeURIComponent(r.categoryId)}`, { method: 'PATCH', body }); await load(); tell(`${body.name} saved.`, true); }
       catch (err) { tell(refusal(err)); }
     });
     const into = el('select', { 'aria-label': `Where what ${r.name} holds goes`, 'data-testid': 'cat-into' }, ...options(subtreeOf(r.categoryId), 'Nowhere: it is empty'));
@@ -238,12 +238,12 @@ function categoriesPanel({ api, el }) {
       e.preventDefault();
       try {
         const d = await api(`/admin/categories/${encodeURIComponent(r.categoryId)}${into.value ? `?reassignTo=${encodeURIComponent(into.value)}` : ''}`, { method: 'DELETE' });
-        tell(`${r.name} deleted${d.reassignedTo ? `: ${d.products} product(s) and ${d.children} subcategor${d.children === 1 ? 'y' : 'ies'} moved` : ''}.`, true);
         await load();
+        tell(`${r.name} deleted${d.reassignedTo ? `: ${d.products} product(s) and ${d.children} subcategor${d.children === 1 ? 'y' : 'ies'} moved` : ''}.`, true);
       } catch (err) { tell(refusal(err)); }
     });
     return el('li', { class: 'cat-row', style: `margin-left: ${Math.min(r.depth, 6) * 1.2}rem`, 'data-testid': 'cat-row', 'data-id': r.categoryId },
-      el('div', {}, el('strong', {}, r.name), el('span', { class: 'muted' }, ` · ${r.products} product${r.products === 1 ? '' : 's'}, ${r.children} sub`)),
+      el('div', {}, el('strong', { 'data-testid': 'cat-name' }, r.name), el('span', { class: 'muted', 'data-testid': 'cat-counts' }, ` · ${r.products} product${r.products === 1 ? '' : 's'}, ${r.children} sub`)),
       save, del);
   };
   const add = el('form', { class: 'form-inline-small', 'aria-label': 'Add a category', 'data-testid': 'cat-add' },
@@ -254,7 +254,7 @@ function categoriesPanel({ api, el }) {
     e.preventDefault();
     try {
       const c = await api('/admin/categories', { method: 'POST', body: { name: add.elements.name.value.trim(), parentId: add.elements.parentId.value || null } });
-      tell(`${c.name} added.`, true); add.reset(); await load();
+      add.reset(); await load(); tell(`${c.name} added.`, true);
     } catch (err) { tell(refusal(err)); }
   });
   const load = async () => {
@@ -279,9 +279,9 @@ export async function viewAdmin({ api, el, showPage }) {
       back.addEventListener('click', async () => {
         try {
           const r = await api(`/admin/merchants/${encodeURIComponent(m.merchantId)}/suspension`, { method: 'DELETE' });
+          await load();
           said.textContent = `${m.displayName} is reinstated: ${r.productsMoved} product${r.productsMoved === 1 ? ' is' : 's are'} back in the shop.`;
           said.className = 'message';
-          await load();
         } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
       });
       return back;
@@ -294,9 +294,9 @@ export async function viewAdmin({ api, el, showPage }) {
       e.preventDefault();
       try {
         const r = await api(`/admin/merchants/${encodeURIComponent(m.merchantId)}/suspension`, { method: 'POST', body: { reason: reason.value.trim() } });
+        await load();
         said.textContent = `${m.displayName} is suspended: ${r.productsMoved} product${r.productsMoved === 1 ? '' : 's'} left the shop; their back office is read-only.`;
         said.className = 'message';
-        await load();
       } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
     });
     return f;

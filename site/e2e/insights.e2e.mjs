@@ -58,15 +58,17 @@ await run('insights', browser, async () => {
   await step('the term searched earlier is there, with its chart drawn', async () => {
     const deadline = Date.now() + 20_000;
     let found;
+    let zero;
+    // each table is its own request: wait for both (the page's panels answer in any order)
     for (;;) {
       found = (await rows('search-terms')).find(([t]) => t === term);
-      if (found || Date.now() > deadline) break;
+      zero = (await rows('zero-results')).find(([t]) => t === term);
+      if ((found && zero) || Date.now() > deadline) break;
       await page.waitForTimeout(1000);
       await page.reload();
     }
     assert.ok(found, `the term "${term}" is listed under search terms`);
     assert.equal(found[1], '1');
-    const zero = (await rows('zero-results')).find(([t]) => t === term);
     assert.ok(zero, 'and under searches that found nothing');
     for (const id of ['search-terms', 'zero-results', 'funnel']) {
       const chart = page.getByTestId(`chart-${id}`);

@@ -3,30 +3,21 @@ package shop.verdant.admin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.Merchants;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
-import shop.verdant.http.Metrics;
 
 /**
  * POST /api/admin/merchants {email, displayName}: 201 with the merchant (200 when it was made before: the same user and
  * name arrive at the same merchant); the user's next sign-in carries the merchants group and their merchant id.
  */
-public final class CreateMerchantHandler extends ApiHandler {
-    private final Supplier<Merchants> merchants;
-
+public final class CreateMerchantHandler extends AdminHandler<Merchants> {
     public CreateMerchantHandler() {
-        this(AdminWiring.SERVICES);
+        super(AdminWiring.SERVICES);
     }
 
     public CreateMerchantHandler(Supplier<Merchants> merchants) {
-        this.merchants = merchants;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(merchants);
     }
 
     record Body(String email, String displayName) {
@@ -35,7 +26,7 @@ public final class CreateMerchantHandler extends ApiHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        var created = merchants.get().create(body == null ? null : body.email(), body == null ? null : body.displayName(),
+        var created = service().create(body == null ? null : body.email(), body == null ? null : body.displayName(),
                 "admin:" + request.requirePrincipal().sub());
         return ApiResponse.privateJson(created.created() ? 201 : 200, created.merchant());
     }

@@ -5,41 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.audit.AuditTrail;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
-import shop.verdant.http.Metrics;
 
 /**
  * GET /api/admin/audit?entity=&id=&actor=&from=&to=&limit=&cursor=: audit entries newest first, each with who acted
  * (role, id, request id, truncated address) and the fields before and after; {@code next} continues the list.
  */
-public final class ListAuditHandler extends ApiHandler {
-    private final Supplier<AuditTrail> audit;
-
+public final class ListAuditHandler extends AdminHandler<AuditTrail> {
     public ListAuditHandler() {
-        this(AdminWiring.AUDIT);
+        super(AdminWiring.AUDIT);
     }
 
     public ListAuditHandler(Supplier<AuditTrail> audit) {
-        this.audit = audit;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(audit);
     }
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        String limit = request.queryParameter("limit");
-        Integer n;
-        try {
-            n = limit == null || limit.isBlank() ? null : Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw shop.verdant.domain.common.ValidationException.of("limit", "A whole number, 1 to 100.");
-        }
-        var page = audit.get().find(request.queryParameter("entity"), request.queryParameter("id"),
+        Integer n = request.intParameter("limit");
+        var page = service().find(request.queryParameter("entity"), request.queryParameter("id"),
                 request.queryParameter("actor"), request.queryParameter("from"), request.queryParameter("to"),
                 request.queryParameter("cursor"), n);
         Map<String, Object> body = new LinkedHashMap<>();

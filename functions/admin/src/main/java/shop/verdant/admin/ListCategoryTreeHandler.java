@@ -4,31 +4,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.CategoryAdmin;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 
-import shop.verdant.http.Metrics;
 
 /** GET /api/admin/categories: every category in tree order (each after its parent) with its depth, products and subcategories. */
-public final class ListCategoryTreeHandler extends ApiHandler {
-    private final Supplier<CategoryAdmin> categories;
-
+public final class ListCategoryTreeHandler extends AdminHandler<CategoryAdmin> {
     public ListCategoryTreeHandler() {
-        this(AdminWiring.CATEGORIES);
+        super(AdminWiring.CATEGORIES);
     }
 
     public ListCategoryTreeHandler(Supplier<CategoryAdmin> categories) {
-        this.categories = categories;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(categories);
     }
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        return ApiResponse.privateJson(200, Map.of("items", categories.get().list()));
+        return ApiResponse.privateJson(200, Map.of("items", service().list()));
     }
 }

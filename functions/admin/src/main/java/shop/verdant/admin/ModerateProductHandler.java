@@ -3,33 +3,24 @@ package shop.verdant.admin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Map;
 import java.util.function.Supplier;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
-import shop.verdant.http.Metrics;
 
 /** POST /api/admin/products/{productId}/moderation {reason}: 200, the product archived with the reason its merchant reads. */
-public final class ModerateProductHandler extends ApiHandler {
-    private final Supplier<shop.verdant.application.admin.Moderation> service;
-
+public final class ModerateProductHandler extends AdminHandler<shop.verdant.application.admin.Moderation> {
     public ModerateProductHandler() {
-        this(AdminWiring.MODERATION);
+        super(AdminWiring.MODERATION);
     }
 
     public ModerateProductHandler(Supplier<shop.verdant.application.admin.Moderation> service) {
-        this.service = service;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(service);
     }
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        return ApiResponse.privateJson(200, service.get().archive(request.pathParameter("productId"), body == null ? null : body.reason()));
+        return ApiResponse.privateJson(200, service().archive(request.pathParameter("productId"), body == null ? null : body.reason()));
     }
 
     record Body(String reason) {

@@ -4,34 +4,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.Merchants;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
-import shop.verdant.http.Metrics;
 
 /**
  * DELETE /api/admin/merchants/{merchantId}/suspension: 200 with the merchant, ACTIVE again, and how many of its
  * products are back in the shop; asking again moves nothing twice. 404 for a merchant not on the Merchants table.
  */
-public final class ReinstateMerchantHandler extends ApiHandler {
-    private final Supplier<Merchants> merchants;
-
+public final class ReinstateMerchantHandler extends AdminHandler<Merchants> {
     public ReinstateMerchantHandler() {
-        this(AdminWiring.SERVICES);
+        super(AdminWiring.SERVICES);
     }
 
     public ReinstateMerchantHandler(Supplier<Merchants> merchants) {
-        this.merchants = merchants;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(merchants);
     }
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        var change = merchants.get().reinstate(request.pathParameter("merchantId"), "admin:" + request.requirePrincipal().sub());
+        var change = service().reinstate(request.pathParameter("merchantId"), "admin:" + request.requirePrincipal().sub());
         return ApiResponse.privateJson(200, Map.of("merchant", change.merchant(), "productsMoved", change.products()));
     }
 }

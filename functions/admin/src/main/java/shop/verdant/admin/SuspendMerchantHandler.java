@@ -4,30 +4,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.Merchants;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
-import shop.verdant.http.Metrics;
 
 /**
  * POST /api/admin/merchants/{merchantId}/suspension {reason}: 200 with the merchant, now SUSPENDED, and how many of
  * its products left the shop; asking again moves nothing twice. 404 for a merchant not on the Merchants table.
  */
-public final class SuspendMerchantHandler extends ApiHandler {
-    private final Supplier<Merchants> merchants;
-
+public final class SuspendMerchantHandler extends AdminHandler<Merchants> {
     public SuspendMerchantHandler() {
-        this(AdminWiring.SERVICES);
+        super(AdminWiring.SERVICES);
     }
 
     public SuspendMerchantHandler(Supplier<Merchants> merchants) {
-        this.merchants = merchants;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(merchants);
     }
 
     record Body(String reason) {
@@ -36,7 +27,7 @@ public final class SuspendMerchantHandler extends ApiHandler {
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         Body body = Json.readBody(request.body(), Body.class);
-        var change = merchants.get().suspend(request.pathParameter("merchantId"), body == null ? null : body.reason(),
+        var change = service().suspend(request.pathParameter("merchantId"), body == null ? null : body.reason(),
                 "admin:" + request.requirePrincipal().sub());
         return ApiResponse.privateJson(200, Map.of("merchant", change.merchant(), "productsMoved", change.products()));
     }

@@ -4,27 +4,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.CategoryAdmin;
-import shop.verdant.http.ApiHandler;
 import shop.verdant.http.ApiRequest;
 import shop.verdant.http.ApiResponse;
 import shop.verdant.http.Json;
-import shop.verdant.http.Metrics;
 
 /** PATCH /api/admin/categories/{categoryId} {name?, parentId? ("" or null: the top level), position?, withContents?}: 200 with the category; a move into its own subtree is a 422, a move of one that holds products or subcategories without withContents a 409 saying what it holds. */
-public final class UpdateCategoryHandler extends ApiHandler {
-    private final Supplier<CategoryAdmin> categories;
-
+public final class UpdateCategoryHandler extends AdminHandler<CategoryAdmin> {
     public UpdateCategoryHandler() {
-        this(AdminWiring.CATEGORIES);
+        super(AdminWiring.CATEGORIES);
     }
 
     public UpdateCategoryHandler(Supplier<CategoryAdmin> categories) {
-        this.categories = categories;
-    }
-
-    @Override
-    protected Metrics metrics() {
-        return AdminWiring.METRICS;
+        super(categories);
     }
 
     @Override
@@ -48,7 +39,7 @@ public final class UpdateCategoryHandler extends ApiHandler {
                     : parent != null && !(parent instanceof String) ? "parentId" : position != null && !(position instanceof Integer)
                     ? "position" : "withContents", "The wrong type.");
         }
-        var updated = categories.get().update(request.pathParameter("categoryId"), (String) name, (String) parent,
+        var updated = service().update(request.pathParameter("categoryId"), (String) name, (String) parent,
                 body.containsKey("parentId"), (Integer) position, Boolean.TRUE.equals(with));
         return ApiResponse.privateJson(200, updated);
     }

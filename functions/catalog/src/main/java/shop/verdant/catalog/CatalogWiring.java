@@ -2,7 +2,6 @@ package shop.verdant.catalog;
 
 import java.util.List;
 import java.util.Map;
-import shop.verdant.adapter.dynamodb.DynamoDbStores;
 import shop.verdant.adapter.metrics.PowertoolsMetrics;
 import shop.verdant.adapter.opensearch.OpenSearchCatalog;
 import shop.verdant.adapter.opensearch.OpenSearchHttp;
@@ -16,6 +15,7 @@ import shop.verdant.application.catalog.port.CatalogSearch;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
+import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
 import shop.verdant.contract.Need;
@@ -38,11 +38,20 @@ public final class CatalogWiring {
 
     private static final SecretSource SECRETS = SecretsExtensionSecrets.fromEnvironment();
     private static final RedisCatalog REDIS = RedisCatalog.fromEnvironment(SECRETS);
-    private static final DynamoDbStores DYNAMO = DynamoDbStores.fromEnvironment();
-    private static final ProductRepository PRODUCTS = DYNAMO.products();
-    private static final CategoryRepository CATEGORIES = DYNAMO.categories();
+    /**
+     * The catalog's three tables, each made on first use over one client (not DynamoDbStores, which reaches the
+     * order and payment stores too: this jar carries only what the catalog reads).
+     */
+    private static final java.util.function.Supplier<software.amazon.awssdk.services.dynamodb.DynamoDbClient> CLIENT =
+            Lazy.memoize(shop.verdant.adapter.dynamodb.DynamoDb::client);
+    private static final ProductRepository PRODUCTS = Lazy.of(ProductRepository.class, () ->
+            new shop.verdant.adapter.dynamodb.DynamoDbProductRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.PRODUCTS.envVar())));
+    private static final CategoryRepository CATEGORIES = Lazy.of(CategoryRepository.class, () ->
+            new shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.CATEGORIES.envVar())));
 
-    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, DYNAMO.brands(), REDIS.cache());
+    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, Lazy.of(shop.verdant.application.catalog.port.BrandRepository.class, () ->
+            new shop.verdant.adapter.dynamodb.DynamoDbBrandRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.BRANDS.envVar()))),
+            REDIS.cache());
     /**
      * Index updates and compactions run on their own threads, off the request path: a search never waits behind
      * one while an older version can answer, and a compaction (seconds at 100k products) never delays an update.

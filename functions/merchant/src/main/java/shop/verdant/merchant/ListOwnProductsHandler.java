@@ -18,9 +18,9 @@ public final class ListOwnProductsHandler extends MerchantHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        Integer stockBelow = intParameter(request, "stockBelow");
+        Integer stockBelow = request.intParameter("stockBelow");
         var page = services().products().list(merchantId(request), request.queryParameter("status"), request.queryParameter("q"),
-                stockBelow == null ? null : stockBelow.longValue(), intParameter(request, "limit"), request.queryParameter("cursor"));
+                stockBelow == null ? null : stockBelow.longValue(), request.intParameter("limit"), request.queryParameter("cursor"));
         return ApiResponse.privateJson(200, MerchantViews.products(page));
     }
 }

@@ -18,7 +18,7 @@ public final class ListShipmentsHandler extends MerchantHandler {
 
     @Override
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
-        var page = services().shipments().list(merchantId(request), request.queryParameter("status"), intParameter(request, "limit"),
+        var page = services().shipments().list(merchantId(request), request.queryParameter("status"), request.intParameter("limit"),
                 request.queryParameter("cursor"));
         return ApiResponse.privateJson(200, MerchantViews.shipments(page));
     }

@@ -64,15 +64,4 @@ abstract class MerchantHandler extends ApiHandler {
         return response;
     }
 
-    static Integer intParameter(ApiRequest request, String name) {
-        String v = request.queryParameter(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw shop.verdant.domain.common.ValidationException.of(name, "A whole number.");
-        }
-    }
 }

@@ -20,7 +20,7 @@ public final class StockHistoryHandler extends MerchantHandler {
     protected APIGatewayProxyResponseEvent handle(ApiRequest request) {
         String merchant = merchantId(request);
         String id = request.pathParameter("id");
-        Integer limit = intParameter(request, "limit");
+        Integer limit = request.intParameter("limit");
         if (limit != null && (limit < 1 || limit > 100)) {
             throw ValidationException.of("limit", "Between 1 and 100.");
         }

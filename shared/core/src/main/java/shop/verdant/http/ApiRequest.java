@@ -41,6 +41,19 @@ public final class ApiRequest {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** A whole-number query parameter; null when absent, a 400 naming it when not a whole number. */
+    public Integer intParameter(String name) {
+        String v = queryParameter(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw shop.verdant.domain.common.ValidationException.of(name, "A whole number.");
+        }
+    }
+
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }

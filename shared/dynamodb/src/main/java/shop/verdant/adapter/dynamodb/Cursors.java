@@ -33,6 +33,18 @@ final class Cursors {
 
     /** The start key, with the partition key set to {@code partition} (never taken from the cursor). */
     static Map<String, AttributeValue> decode(String cursor, List<String> names, String partitionName, String partition) {
+        Map<String, AttributeValue> key = decode(cursor, names);
+        if (key != null) {
+            key.put(partitionName, AttributeValue.fromS(partition));
+        }
+        return key;
+    }
+
+    /**
+     * The start key as the cursor names it, or null without one; for lists any of whose partitions the caller may read
+     * (an admin's), which check the partition themselves when it must match their query.
+     */
+    static Map<String, AttributeValue> decode(String cursor, List<String> names) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -49,7 +61,20 @@ final class Cursors {
         for (int i = 0; i < names.size(); i++) {
             key.put(names.get(i), AttributeValue.fromS(parts[i]));
         }
-        key.put(partitionName, AttributeValue.fromS(partition));
         return key;
+    }
+
+    /** A query from a cursor that was edited to point outside it is the caller's mistake (400), not the shop's. */
+    static software.amazon.awssdk.services.dynamodb.model.QueryResponse query(software.amazon.awssdk.services.dynamodb.DynamoDbClient client,
+                                                                              software.amazon.awssdk.services.dynamodb.model.QueryRequest request) {
+        try {
+            return client.query(request);
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            if (request.hasExclusiveStartKey() && !request.exclusiveStartKey().isEmpty() && e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
+            }
+            throw e;
+        }
     }
 }

@@ -117,13 +117,13 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     private Page one(QueryRequest.Builder query, String cursor, int limit, List<String> keys) {
         QueryRequest built = query.build();
-        Map<String, AttributeValue> start = decode(cursor, keys);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, keys);
         if (start != null && !start.get(keys.get(0)).equals(built.expressionAttributeValues().get(":p"))) {
             throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
         }
-        QueryResponse r = query(built.toBuilder().exclusiveStartKey(start).limit(limit).build());
+        QueryResponse r = Cursors.query(client, built.toBuilder().exclusiveStartKey(start).limit(limit).build());
         return new Page(r.items().stream().map(DynamoDbAuditLog::entry).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? encode(r.lastEvaluatedKey(), keys) : null);
+                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Cursors.encode(r.lastEvaluatedKey(), keys) : null);
     }
 
     /** Month by month from {@code to} (or now) back to {@code from} (or {@link #MONTHS_BACK}), until the page is full. */
@@ -131,20 +131,20 @@ public final class DynamoDbAuditLog implements AuditLog {
         List<String> keys = List.of("month", "subject", "at");
         YearMonth newest = YearMonth.from((q.to() == null ? Instant.now() : q.to()).atZone(ZoneOffset.UTC));
         YearMonth oldest = q.from() == null ? newest.minusMonths(MONTHS_BACK - 1) : YearMonth.from(q.from().atZone(ZoneOffset.UTC));
-        Map<String, AttributeValue> start = decode(cursor, keys);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, keys);
         YearMonth month = start == null ? newest : parseMonth(start.get("month").s());
         if (start != null && "~".equals(start.get("at").s())) {
             start = null;
         }
         List<AuditEntry> out = new ArrayList<>();
         while (!month.isBefore(oldest)) {
-            QueryResponse r = query(base("byMonth", "month", month.toString(), lo, hi, null)
+            QueryResponse r = Cursors.query(client, base("byMonth", "month", month.toString(), lo, hi, null)
                     .exclusiveStartKey(start).limit(limit - out.size()).build());
             r.items().forEach(i -> out.add(entry(i)));
             boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
             if (out.size() >= limit) {
-                return new Page(out, more ? encode(r.lastEvaluatedKey(), keys)
-                        : month.isAfter(oldest) ? encode(Map.of("month", s(month.minusMonths(1).toString()), "subject", s("~"),
+                return new Page(out, more ? Cursors.encode(r.lastEvaluatedKey(), keys)
+                        : month.isAfter(oldest) ? Cursors.encode(Map.of("month", s(month.minusMonths(1).toString()), "subject", s("~"),
                                 "at", s("~")), keys) : null);
             }
             if (more) {
@@ -157,18 +157,6 @@ public final class DynamoDbAuditLog implements AuditLog {
         return new Page(out, null);
     }
 
-    /** A cursor that was edited to point outside its query is the caller's mistake, named as such. */
-    private QueryResponse query(QueryRequest request) {
-        try {
-            return client.query(request);
-        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
-            if (request.exclusiveStartKey() != null && !request.exclusiveStartKey().isEmpty() && e.awsErrorDetails() != null
-                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
-                throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-            }
-            throw e;
-        }
-    }
 
     private static YearMonth parseMonth(String text) {
         try {
@@ -178,31 +166,7 @@ public final class DynamoDbAuditLog implements AuditLog {
         }
     }
 
-    private static String encode(Map<String, AttributeValue> key, List<String> names) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n",
-                names.stream().map(n -> key.get(n).s()).toList()).getBytes(StandardCharsets.UTF_8));
-    }
 
-    /** The start key, or null; a month cursor's {@code ~} keys mean the month's start (its newest entry). */
-    private static Map<String, AttributeValue> decode(String cursor, List<String> names) {
-        if (cursor == null) {
-            return null;
-        }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-        }
-        if (parts.length != names.size() || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
-            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-        }
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            key.put(names.get(i), s(parts[i]));
-        }
-        return key;
-    }
 
     static AuditEntry entry(Map<String, AttributeValue> i) {
         String at = str(i, "at");

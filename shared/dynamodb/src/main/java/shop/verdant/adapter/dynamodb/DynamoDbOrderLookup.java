@@ -58,21 +58,21 @@ public final class DynamoDbOrderLookup implements OrderLookup {
     @Override
     public Page byEmail(String email, String cursor, int limit) {
         List<String> keys = List.of("contactEmail", "createdAt", "orderId");
-        Map<String, AttributeValue> start = decode(cursor, keys);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, keys);
         if (start != null && !email.equals(start.get("contactEmail").s())) {
             throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
         }
-        QueryResponse r = query(QueryRequest.builder().tableName(table).indexName("byEmail").keyConditionExpression("contactEmail = :e")
+        QueryResponse r = Cursors.query(client, QueryRequest.builder().tableName(table).indexName("byEmail").keyConditionExpression("contactEmail = :e")
                 .expressionAttributeValues(Map.of(":e", s(email))).scanIndexForward(false).limit(limit).exclusiveStartKey(start).build());
         return new Page(r.items().stream().map(DynamoDbOrderStore::toOrder).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? encode(r.lastEvaluatedKey(), keys) : null);
+                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Cursors.encode(r.lastEvaluatedKey(), keys) : null);
     }
 
     @Override
     public Page recent(OrderStatus status, boolean disputed, String cursor, int limit) {
         List<String> keys = List.of("createdMonth", "createdAt", "orderId");
         YearMonth newest = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        Map<String, AttributeValue> start = decode(cursor, keys);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, keys);
         YearMonth month = start == null ? newest : parse(start.get("createdMonth").s());
         if (start != null && "~".equals(start.get("createdAt").s())) {
             start = null;
@@ -93,7 +93,7 @@ public final class DynamoDbOrderLookup implements OrderLookup {
                 values.put(":yes", AttributeValue.fromBool(true));
                 q.filterExpression("#disputed = :yes");
             }
-            QueryResponse r = query(q.expressionAttributeNames(names).expressionAttributeValues(values).build());
+            QueryResponse r = Cursors.query(client, q.expressionAttributeNames(names).expressionAttributeValues(values).build());
             for (var item : r.items()) {
                 if (out.size() < limit) {
                     out.add(DynamoDbOrderStore.toOrder(item));
@@ -101,8 +101,8 @@ public final class DynamoDbOrderLookup implements OrderLookup {
             }
             boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
             if (out.size() >= limit) {
-                String next = more ? encode(r.lastEvaluatedKey(), keys)
-                        : encode(Map.of("createdMonth", s(month.minusMonths(1).toString()), "createdAt", s("~"), "orderId", s("~")), keys);
+                String next = more ? Cursors.encode(r.lastEvaluatedKey(), keys)
+                        : Cursors.encode(Map.of("createdMonth", s(month.minusMonths(1).toString()), "createdAt", s("~"), "orderId", s("~")), keys);
                 return new Page(out, next);
             }
             if (more) {
@@ -116,17 +116,6 @@ public final class DynamoDbOrderLookup implements OrderLookup {
         return new Page(out, null);
     }
 
-    /** A cursor edited to point outside its query is the caller's mistake, named as such. */
-    private QueryResponse query(QueryRequest request) {
-        try {
-            return client.query(request);
-        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
-            if (request.hasExclusiveStartKey() && e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
-                throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-            }
-            throw e;
-        }
-    }
 
     private static YearMonth parse(String m) {
         try {
@@ -136,28 +125,5 @@ public final class DynamoDbOrderLookup implements OrderLookup {
         }
     }
 
-    private static String encode(Map<String, AttributeValue> key, List<String> names) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n",
-                names.stream().map(n -> str(key, n)).toList()).getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static Map<String, AttributeValue> decode(String cursor, List<String> names) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-        }
-        if (parts.length != names.size() || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
-            throw ValidationException.of("cursor", "Not a cursor of this list; start again without it.");
-        }
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            key.put(names.get(i), s(parts[i]));
-        }
-        return key;
-    }
 }
