@@ -15,7 +15,6 @@ import shop.verdant.application.catalog.port.CatalogSearch;
 import shop.verdant.application.catalog.port.CategoryRepository;
 import shop.verdant.application.catalog.port.ProductRepository;
 import shop.verdant.config.Env;
-import shop.verdant.config.Lazy;
 import shop.verdant.config.Priming;
 import shop.verdant.config.SecretSource;
 import shop.verdant.contract.Need;
@@ -38,20 +37,11 @@ public final class CatalogWiring {
 
     private static final SecretSource SECRETS = SecretsExtensionSecrets.fromEnvironment();
     private static final RedisCatalog REDIS = RedisCatalog.fromEnvironment(SECRETS);
-    /**
-     * The catalog's three tables, each made on first use over one client (not DynamoDbStores, which reaches the
-     * order and payment stores too: this jar carries only what the catalog reads).
-     */
-    private static final java.util.function.Supplier<software.amazon.awssdk.services.dynamodb.DynamoDbClient> CLIENT =
-            Lazy.memoize(shop.verdant.adapter.dynamodb.DynamoDb::client);
-    private static final ProductRepository PRODUCTS = Lazy.of(ProductRepository.class, () ->
-            new shop.verdant.adapter.dynamodb.DynamoDbProductRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.PRODUCTS.envVar())));
-    private static final CategoryRepository CATEGORIES = Lazy.of(CategoryRepository.class, () ->
-            new shop.verdant.adapter.dynamodb.DynamoDbCategoryRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.CATEGORIES.envVar())));
+    private static final shop.verdant.adapter.dynamodb.DynamoDbCatalogStores DYNAMO = new shop.verdant.adapter.dynamodb.DynamoDbCatalogStores();
+    private static final ProductRepository PRODUCTS = DYNAMO.products();
+    private static final CategoryRepository CATEGORIES = DYNAMO.categories();
 
-    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, Lazy.of(shop.verdant.application.catalog.port.BrandRepository.class, () ->
-            new shop.verdant.adapter.dynamodb.DynamoDbBrandRepository(CLIENT.get(), Env.require(shop.verdant.contract.Tables.BRANDS.envVar()))),
-            REDIS.cache());
+    static final BrowseCategories BROWSE = new BrowseCategories(CATEGORIES, DYNAMO.brands(), REDIS.cache());
     /**
      * Index updates and compactions run on their own threads, off the request path: a search never waits behind
      * one while an older version can answer, and a compaction (seconds at 100k products) never delays an update.
