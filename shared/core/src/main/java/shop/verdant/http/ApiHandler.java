@@ -57,6 +57,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayProxyReques
             throw AuthException.unauthorized("Sign in to use this.");
         }
         if (!route.roles().isEmpty() && !principal.inAnyGroup(route.cognitoGroups())) {
+            if (principal.staffRefused()) {
+                throw AuthException.forbidden("Staff routes need a staff sign-in, with its second factor: sign in with your "
+                        + "staff account.");
+            }
             throw AuthException.forbidden("This needs one of the roles " + String.join(", ", route.cognitoGroups()) + ".");
         }
         return principal;

@@ -87,6 +87,29 @@ class ApiHandlerAuthorizationTest {
     }
 
     @Test
+    void withAStaffPool_staffRolesComeOnlyFromItsTokens_aCustomerPoolTokenClaimingThemIsRefused() {
+        String staff = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Staff";
+        Probe admins = new Probe(Route.Auth.COGNITO, Role.ADMIN);
+        Probe anyone = new Probe(Route.Auth.COGNITO);
+        System.setProperty("STAFF_ISSUER", staff);
+        try {
+            Map<String, Object> customerPool = Map.of("sub", "u1", "cognito:groups", "admins,customers",
+                    "iss", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Users");
+            var refused = admins.handleRequest(event(customerPool, null), null);
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            assertThat(refused.getBody()).contains("staff sign-in", "second factor");
+            assertThat(anyone.handleRequest(event(customerPool, null), null).getBody())
+                    .as("the same token is still a customer's").contains("customers").doesNotContain("\"admins\"");
+            assertThat(status(admins, event(Map.of("sub", "u2", "cognito:groups", "admins", "iss", staff), null))).isEqualTo(200);
+            assertThat(status(admins, event(Map.of("sub", "u3", "cognito:groups", "admins"), null))).as("no issuer, no staff").isEqualTo(403);
+        } finally {
+            System.clearProperty("STAFF_ISSUER");
+        }
+        assertThat(status(admins, event(Map.of("sub", "u1", "cognito:groups", "admins"), null)))
+                .as("one pool (the local shop): its tokens carry every role").isEqualTo(200);
+    }
+
+    @Test
     void optionalRoutesVerifyATokenWhenOneIsSent() {
         Probe cart = new Probe(Route.Auth.OPTIONAL);
         assertThat(cart.handleRequest(event(null, null), null).getBody()).contains("anonymous");
