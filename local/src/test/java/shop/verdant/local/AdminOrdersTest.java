@@ -68,6 +68,24 @@ class AdminOrdersTest {
             }
         }
         assertThat(seen).doesNotHaveDuplicates().contains(pending, disputed);
+
+        // a status page is filtered (a month holds other orders too): small pages add up to the big one, none skipped
+        for (int i = 0; i < 4; i++) {
+            PaymentsTest.placeOrder(customer, product, 1);
+        }
+        List<String> all = ids(Api.call("GET", "/api/admin/orders?status=PENDING_PAYMENT&limit=12", admin, null));
+        List<String> paged = new ArrayList<>();
+        cursor = null;
+        while (paged.size() < all.size()) {
+            Api.Response r = Api.call("GET", "/api/admin/orders?status=PENDING_PAYMENT&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), admin, null);
+            paged.addAll(ids(r));
+            cursor = r.json().has("next") ? r.json().get("next").asText() : null;
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(paged.subList(0, Math.min(paged.size(), all.size()))).isEqualTo(all);
     }
 
     @Test

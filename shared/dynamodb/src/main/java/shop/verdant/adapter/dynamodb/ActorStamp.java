@@ -64,12 +64,15 @@ public final class ActorStamp implements ExecutionInterceptor {
         }
         if (request instanceof TransactWriteItemsRequest transact) {
             List<TransactWriteItem> items = new ArrayList<>(transact.transactItems().size());
+            boolean changed = false;
             for (TransactWriteItem item : transact.transactItems()) {
-                items.add(stamped(item));
+                TransactWriteItem s = stamped(item);
+                changed |= s != item;
+                items.add(s);
             }
-            return transact.toBuilder().transactItems(items).build();
+            return changed ? transact.toBuilder().transactItems(items).build() : transact;
         }
-        if (request instanceof BatchWriteItemRequest batch) {
+        if (request instanceof BatchWriteItemRequest batch && batch.requestItems().keySet().stream().anyMatch(audited::contains)) {
             Map<String, List<WriteRequest>> out = new HashMap<>();
             batch.requestItems().forEach((table, writes) -> out.put(table, !audited.contains(table) ? writes : writes.stream()
                     .map(w -> w.putRequest() == null ? w

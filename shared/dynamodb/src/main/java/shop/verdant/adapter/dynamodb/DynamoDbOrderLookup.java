@@ -78,7 +78,8 @@ public final class DynamoDbOrderLookup implements OrderLookup {
             start = null;
         }
         List<Order> out = new ArrayList<>();
-        for (int months = 0; months < MONTHS_BACK && !month.isBefore(newest.minusMonths(MONTHS_BACK - 1)); months++) {
+        YearMonth oldest = newest.minusMonths(MONTHS_BACK - 1);
+        while (!month.isBefore(oldest)) {
             Map<String, String> names = new HashMap<>(Map.of("#m", "createdMonth"));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(month.toString())));
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("byMonth").keyConditionExpression("#m = :m")
@@ -95,19 +96,18 @@ public final class DynamoDbOrderLookup implements OrderLookup {
             }
             QueryResponse r = Cursors.query(client, q.expressionAttributeNames(names).expressionAttributeValues(values).build());
             for (var item : r.items()) {
-                if (out.size() < limit) {
-                    out.add(DynamoDbOrderStore.toOrder(item));
+                out.add(DynamoDbOrderStore.toOrder(item));
+                if (out.size() == limit) {
+                    // the page is full: the next one starts after the last order taken (a filtered page may hold more)
+                    boolean last = item == r.items().get(r.items().size() - 1);
+                    boolean more = !last || (r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty());
+                    return new Page(out, more ? Cursors.encode(item, keys) : month.isAfter(oldest)
+                            ? Cursors.encode(Map.of("createdMonth", s(month.minusMonths(1).toString()), "createdAt", s("~"),
+                                    "orderId", s("~")), keys) : null);
                 }
             }
-            boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
-            if (out.size() >= limit) {
-                String next = more ? Cursors.encode(r.lastEvaluatedKey(), keys)
-                        : Cursors.encode(Map.of("createdMonth", s(month.minusMonths(1).toString()), "createdAt", s("~"), "orderId", s("~")), keys);
-                return new Page(out, next);
-            }
-            if (more) {
-                start = r.lastEvaluatedKey();
-                months--;   // the same month goes on
+            if (r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()) {
+                start = r.lastEvaluatedKey();   // the same month goes on
             } else {
                 start = null;
                 month = month.minusMonths(1);
