@@ -22,10 +22,6 @@ public final class Merchants {
     private final MerchantOnboarding users;
     private final Clock clock;
 
-    public Merchants(MerchantRegistry registry, MerchantOnboarding users, Clock clock) {
-        this(registry, users, null, clock);
-    }
-
     public Merchants(MerchantRegistry registry, MerchantOnboarding users, shop.verdant.application.admin.port.MerchantListings listings,
                      Clock clock) {
         this.listings = listings;
