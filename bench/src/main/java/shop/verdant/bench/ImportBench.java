@@ -28,7 +28,7 @@ final class ImportBench {
         System.out.printf("%n== import: %,d rows through the local shop, search latency while it runs against idle%n", rows);
         try (LocalShop shop = LocalShop.start(LocalShop.Options.forRepository(repo, repo.resolve("bench/target/import-shop")))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String token = shop.signIn("merchant2@verdant.local", "Verdant-Merchant-2");
+            String token = shop.staffSignIn("merchant2@verdant.local", "Verdant-Merchant-2");
             JsonNode any = Json.read(get(http, shop.url().resolve("/api/products?limit=1"), null), JsonNode.class).at("/items/0");
             String category = any.get("categoryId").asText();
             StringBuilder csv = new StringBuilder("sku,name,description,price,category,material,status,stock\r\n");

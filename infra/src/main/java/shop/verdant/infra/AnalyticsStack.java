@@ -134,7 +134,7 @@ public final class AnalyticsStack extends Stack {
                 .advancedOptions(Map.of("indices.query.bool.max_clause_count", "16384"))
                 .suppressLogsResourcePolicy(true)
                 .cognitoDashboardsAuth(software.amazon.awscdk.services.opensearchservice.CognitoOptions.builder()
-                        .userPoolId(p.auth().pool().getUserPoolId())
+                        .userPoolId(p.auth().staff().getUserPoolId())
                         .identityPoolId(p.auth().dashboardsIdentities().getIdentityPoolId())
                         .role(software.amazon.awscdk.services.iam.Role.Builder.create(this, "DashboardsCognito")
                                 .description("Lets OpenSearch configure Cognito sign-in for Dashboards")

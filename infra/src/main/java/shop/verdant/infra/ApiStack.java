@@ -100,7 +100,8 @@ public final class ApiStack extends Stack {
                 .restApiId(api.getRestApiId())
                 .name("verdant-users")
                 .type("COGNITO_USER_POOLS")
-                .providerArns(List.of(deps.auth().pool().getUserPoolArn()))
+                // customers' and staff's tokens both pass; handlers count staff groups only from the staff pool
+                .providerArns(List.of(deps.auth().pool().getUserPoolArn(), deps.auth().staff().getUserPoolArn()))
                 .identitySource("method.request.header.Authorization")
                 .authorizerResultTtlInSeconds(300)
                 .build();
@@ -129,7 +130,7 @@ public final class ApiStack extends Stack {
                 analytics.domain().getDomainArn(), new ShopFunction.Placement(deps.cache().vpc(), analytics.insightsFunctions()),
                 analytics.firehoseRole().getRoleArn(), deps.auth().dashboardRoles().values().stream().map(r -> r.getRoleArn()).toList(),
                 Repo.digest("shared/opensearch-tracking/src/main/resources/opensearch"),
-                new ShopFunction.SignIn(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn(),
+                new ShopFunction.SignIn(deps.auth().staff().getUserPoolId(), deps.auth().staff().getUserPoolArn(),
                         deps.auth().dashboardsIdentities().getIdentityPoolId(), deps.auth().dashboardsIdentities().getIdentityPoolArn(),
                         java.util.stream.Stream.concat(java.util.stream.Stream.of(
                                 deps.auth().dashboardsIdentities().getAuthenticatedRole().getRoleArn()),
@@ -145,7 +146,8 @@ public final class ApiStack extends Stack {
                         Repo.path(group.jar()), own.subList(from, Math.min(own.size(), from + FUNCTIONS_PER_STACK)), tables,
                         routesApi, resourceIds, environment(group, deps, getNode().tryGetContext("verdant:stripePublishableKey")),
                         secretsOf(group, own, secrets), placement(group, deps), tracking, mail, deps.data().images(),
-                        deps.data().changeFeed(), new ShopFunction.UserPool(deps.auth().pool().getUserPoolId(), deps.auth().pool().getUserPoolArn()))));
+                        deps.data().changeFeed(), new ShopFunction.UserPools(deps.auth().pool().getUserPoolId(),
+                        deps.auth().pool().getUserPoolArn(), deps.auth().staff().getUserPoolId(), deps.auth().staff().getUserPoolArn()))));
             }
         }
 
@@ -242,9 +244,12 @@ public final class ApiStack extends Stack {
             // not a secret: Stripe.js in the browser uses it; set per deployment (cdk.json context)
             env.put("STRIPE_PUBLISHABLE_KEY", stripePublishableKey == null ? "pk_test_unset" : stripePublishableKey.toString());
         }
+        // every handler reads its caller's groups: staff groups count only in the staff pool's tokens (second factor)
+        env.put("STAFF_ISSUER", deps.auth().staffIssuer());
         if (group.needs(Need.TOKEN_VERIFIER)) {
             env.put("COGNITO_ISSUER", deps.auth().issuer());
             env.put("COGNITO_CLIENT_ID", deps.auth().storefront().getUserPoolClientId());
+            env.put("STAFF_CLIENT_ID", deps.auth().staffDesk().getUserPoolClientId());
         }
         return env;
     }

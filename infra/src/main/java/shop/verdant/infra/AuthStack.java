@@ -39,16 +39,28 @@ import software.amazon.awscdk.services.cognito.StandardAttributesMask;
 import software.constructs.Construct;
 
 /**
- * Sign-in: the user pool (email sign-in with a verification code, password policy, optional TOTP MFA,
- * threat protection enforced, the {@code merchantId} custom attribute), the role groups, and the
- * storefront's app client. Retained with deletion protection: it holds the customers' accounts.
+ * Sign-in, in two user pools, both retained with deletion protection and threat protection enforced:
+ * <ul>
+ *   <li>the customers' pool: self sign-up with email and a verification code, optional TOTP MFA (requiring it at
+ *       sign-up loses customers), the {@code customers} group and the storefront's app client;</li>
+ *   <li>the staff pool: no sign-up (admins invite: Cognito emails a temporary password), TOTP MFA <b>required</b> at every
+ *       sign-in, the {@code merchantId} custom attribute, the staff groups (merchants, admins, agents, marketing) and the
+ *       staff app client. OpenSearch Dashboards signs staff in through it too.</li>
+ * </ul>
+ * Cognito cannot require MFA per group, so the second factor comes from the pool: the API's authorizer accepts both
+ * pools, and handlers count staff groups only in tokens whose issuer is the staff pool ({@code STAFF_ISSUER}).
  */
 public final class AuthStack extends Stack {
-    /** The role groups of the contract; the local shop creates the same ones. */
-    public static final List<String> GROUPS = java.util.Arrays.stream(Role.values()).map(Role::cognitoGroup).toList();
+    /** The customers' pool's group. */
+    public static final List<String> CUSTOMER_GROUPS = List.of(Role.CUSTOMER.cognitoGroup());
+    /** The staff pool's groups: every role of the contract but customer; the local shop creates the same ones. */
+    public static final List<String> STAFF_GROUPS = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.CUSTOMER)
+            .map(Role::cognitoGroup).toList();
 
     private final UserPool pool;
     private final UserPoolClient storefront;
+    private final UserPool staff;
+    private final UserPoolClient staffDesk;
 
     public AuthStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -75,38 +87,12 @@ public final class AuthStack extends Stack {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        // OpenSearch Dashboards signs staff in through this pool: an identity pool gives a signed-in member of
-        // marketing or admins that group's role (from the token), which fine-grained access control maps to read-only
-        // or admin access; anyone else gets a role that may do nothing
-        pool.addDomain("Hosted", software.amazon.awscdk.services.cognito.UserPoolDomainOptions.builder()
-                .cognitoDomain(software.amazon.awscdk.services.cognito.CognitoDomainOptions.builder()
-                        .domainPrefix(software.amazon.awscdk.Fn.join("-", List.of("verdant", getAccount()))).build())
-                .build());
-        identities = software.amazon.awscdk.services.cognito.identitypool.IdentityPool.Builder.create(this, "DashboardsIdentities")
-                .identityPoolName("verdant-dashboards")
-                .allowUnauthenticatedIdentities(false)
+        CfnUserPoolGroup.Builder.create(this, "Group-" + Role.CUSTOMER.cognitoGroup())
+                .userPoolId(pool.getUserPoolId())
+                .groupName(Role.CUSTOMER.cognitoGroup())
+                .description("Verdant " + Role.CUSTOMER.cognitoGroup())
+                .precedence(0)
                 .build();
-        Map<String, software.amazon.awscdk.services.iam.Role> staffRoles = new java.util.LinkedHashMap<>();
-        for (String group : List.of(Role.MARKETING.cognitoGroup(), Role.ADMIN.cognitoGroup())) {
-            staffRoles.put(group, software.amazon.awscdk.services.iam.Role.Builder.create(this, "Dashboards-" + group)
-                    .description("OpenSearch Dashboards for members of " + group + " (fine-grained access control maps it)")
-                    .assumedBy(new software.amazon.awscdk.services.iam.FederatedPrincipal("cognito-identity.amazonaws.com",
-                            Map.of("StringEquals", Map.of("cognito-identity.amazonaws.com:aud", identities.getIdentityPoolId()),
-                                    "ForAnyValue:StringLike", Map.of("cognito-identity.amazonaws.com:amr", "authenticated")),
-                            "sts:AssumeRoleWithWebIdentity"))
-                    .build());
-        }
-        dashboardRoles = Map.copyOf(staffRoles);
-        int precedence = 0;
-        for (String group : GROUPS) {
-            CfnUserPoolGroup.Builder.create(this, "Group-" + group)
-                    .userPoolId(pool.getUserPoolId())
-                    .groupName(group)
-                    .description("Verdant " + group)
-                    .precedence(precedence++)
-                    .roleArn(staffRoles.containsKey(group) ? staffRoles.get(group).getRoleArn() : null)
-                    .build();
-        }
         storefront = pool.addClient("Storefront", UserPoolClientOptions.builder()
                 .userPoolClientName("verdant-storefront")
                 .generateSecret(false)
@@ -130,7 +116,81 @@ public final class AuthStack extends Stack {
             }
         }
         Nag.suppress(pool, "AwsSolutions-COG2", "MFA is optional (TOTP) for shoppers by design: requiring it at "
-                + "sign-up loses customers. Cognito cannot require MFA per group; staff enrol TOTP as policy.");
+                + "sign-up loses customers. Staff sign in to the staff pool, which requires it.");
+
+        staff = UserPool.Builder.create(this, "Staff")
+                .userPoolName("verdant-staff")
+                .selfSignUpEnabled(false)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .userInvitation(software.amazon.awscdk.services.cognito.UserInvitationConfig.builder()
+                        .emailSubject("Your Verdant staff sign-in")
+                        .emailBody("You have a Verdant staff account: {username}. Your temporary password is {####}. "
+                                + "At your first sign-in you choose a password and set up an authenticator app.")
+                        .build())
+                .standardAttributes(StandardAttributes.builder()
+                        .email(StandardAttribute.builder().required(true).mutable(true).build())
+                        .fullname(StandardAttribute.builder().required(false).mutable(true).build()).build())
+                .customAttributes(Map.of("merchantId", StringAttribute.Builder.create().mutable(true).minLen(1).maxLen(64).build()))
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireLowercase(true).requireUppercase(true)
+                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
+                .mfa(Mfa.REQUIRED)
+                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .featurePlan(FeaturePlan.PLUS)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // OpenSearch Dashboards signs staff in through the staff pool: an identity pool gives a signed-in member of
+        // marketing or admins that group's role (from the token), which fine-grained access control maps to read-only
+        // or admin access; anyone else gets a role that may do nothing
+        staff.addDomain("Hosted", software.amazon.awscdk.services.cognito.UserPoolDomainOptions.builder()
+                .cognitoDomain(software.amazon.awscdk.services.cognito.CognitoDomainOptions.builder()
+                        .domainPrefix(software.amazon.awscdk.Fn.join("-", List.of("verdant-staff", getAccount()))).build())
+                .build());
+        identities = software.amazon.awscdk.services.cognito.identitypool.IdentityPool.Builder.create(this, "DashboardsIdentities")
+                .identityPoolName("verdant-dashboards")
+                .allowUnauthenticatedIdentities(false)
+                .build();
+        Map<String, software.amazon.awscdk.services.iam.Role> staffRoles = new java.util.LinkedHashMap<>();
+        for (String group : List.of(Role.MARKETING.cognitoGroup(), Role.ADMIN.cognitoGroup())) {
+            staffRoles.put(group, software.amazon.awscdk.services.iam.Role.Builder.create(this, "Dashboards-" + group)
+                    .description("OpenSearch Dashboards for members of " + group + " (fine-grained access control maps it)")
+                    .assumedBy(new software.amazon.awscdk.services.iam.FederatedPrincipal("cognito-identity.amazonaws.com",
+                            Map.of("StringEquals", Map.of("cognito-identity.amazonaws.com:aud", identities.getIdentityPoolId()),
+                                    "ForAnyValue:StringLike", Map.of("cognito-identity.amazonaws.com:amr", "authenticated")),
+                            "sts:AssumeRoleWithWebIdentity"))
+                    .build());
+        }
+        dashboardRoles = Map.copyOf(staffRoles);
+        int precedence = 0;
+        for (String group : STAFF_GROUPS) {
+            CfnUserPoolGroup.Builder.create(this, "StaffGroup-" + group)
+                    .userPoolId(staff.getUserPoolId())
+                    .groupName(group)
+                    .description("Verdant " + group)
+                    .precedence(precedence++)
+                    .roleArn(staffRoles.containsKey(group) ? staffRoles.get(group).getRoleArn() : null)
+                    .build();
+        }
+        staffDesk = staff.addClient("StaffDesk", UserPoolClientOptions.builder()
+                .userPoolClientName("verdant-staff")
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userPassword(true).userSrp(true).build())
+                .preventUserExistenceErrors(true)
+                .disableOAuth(true)
+                // staff may change their display name; email, groups and custom:merchantId are the admins'
+                .readAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
+                        .email(true).emailVerified(true).fullname(true).build()).withCustomAttributes("merchantId"))
+                .writeAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
+                        .fullname(true).build()))
+                .idTokenValidity(Duration.hours(1))
+                .accessTokenValidity(Duration.hours(1))
+                // a working day: a lost laptop's session ends with it
+                .refreshTokenValidity(Duration.hours(12))
+                .enableTokenRevocation(true)
+                .build());
     }
 
     /** A trigger function; one whose group needs the pool's admin API may add users to groups. */
@@ -173,6 +233,20 @@ public final class AuthStack extends Stack {
 
     public UserPoolClient storefront() {
         return storefront;
+    }
+
+    /** The staff pool: merchants, admins, agents and marketing sign in here, with TOTP required. */
+    public UserPool staff() {
+        return staff;
+    }
+
+    public UserPoolClient staffDesk() {
+        return staffDesk;
+    }
+
+    /** The staff pool's token issuer: handlers count staff groups only in its tokens ({@code STAFF_ISSUER}). */
+    public String staffIssuer() {
+        return "https://cognito-idp." + getRegion() + ".amazonaws.com/" + staff.getUserPoolId();
     }
 
     /** The token issuer handlers verify against: {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}. */

@@ -162,7 +162,11 @@ public final class SiteStack extends Stack {
                                 "cognito", Map.of("endpoint", "https://cognito-idp." + getRegion() + ".amazonaws.com/",
                                         "region", getRegion(),
                                         "userPoolId", deps.auth().pool().getUserPoolId(),
-                                        "clientId", deps.auth().storefront().getUserPoolClientId()))))).toList())
+                                        "clientId", deps.auth().storefront().getUserPoolClientId()),
+                                "staff", Map.of("endpoint", "https://cognito-idp." + getRegion() + ".amazonaws.com/",
+                                        "region", getRegion(),
+                                        "userPoolId", deps.auth().staff().getUserPoolId(),
+                                        "clientId", deps.auth().staffDesk().getUserPoolClientId()))))).toList())
                 .destinationBucket(site)
                 .distribution(distribution)
                 .distributionPaths(List.of("/index.html", "/config.json", "/assets/*", "/vendor/*"))

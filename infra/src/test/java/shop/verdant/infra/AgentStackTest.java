@@ -27,12 +27,14 @@ class AgentStackTest {
             if (t.handler().needs().contains(Need.CUSTOMER_DIRECTORY)) {
                 assertThat(cognito).as(name).hasSize(1);
                 assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
-                        "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "Users").doesNotContain("AdminDelete", "cognito-idp:*", "Resource::*");
+                        "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "FnGetAttUsers")
+                        .doesNotContain("AdminDelete", "cognito-idp:*", "Resource::*", "FnGetAttStaff");
             } else if (t.handler().needs().contains(Need.MERCHANT_ONBOARDING)) {
                 assertThat(cognito).as(name).hasSize(1);
-                assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminUpdateUserAttributes",
-                        "cognito-idp:AdminAddUserToGroup", "Verdant-Auth").doesNotContain("AdminCreateUser", "AdminSetUserPassword",
-                        "AdminDelete", "cognito-idp:*");
+                // merchants are invited to the staff pool, never made in the customers'
+                assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
+                        "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "FnGetAttStaff")
+                        .doesNotContain("AdminSetUserPassword", "AdminDelete", "cognito-idp:*", "FnGetAttUsers");
             } else if (!t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN) && !t.handler().needs().contains(Need.USER_POOL_ADMIN)) {
                 assertThat(cognito).as(name + " reads no user pool").isEmpty();
             }

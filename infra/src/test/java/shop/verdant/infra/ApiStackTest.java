@@ -281,9 +281,19 @@ class ApiStackTest {
     }
 
     @Test
-    void cognitoRoutesUseTheAuthorizerOnTheUserPool() {
+    void cognitoRoutesUseTheAuthorizerOnBothPools_andEveryFunctionKnowsTheStaffIssuer() {
         Synth.API.hasResourceProperties("AWS::ApiGateway::Authorizer", Match.objectLike(Map.of(
                 "Type", "COGNITO_USER_POOLS", "IdentitySource", "method.request.header.Authorization")));
+        String providers = Synth.props(Synth.API.findResources("AWS::ApiGateway::Authorizer").values().iterator().next())
+                .get("ProviderARNs").toString();
+        assertThat(providers).contains("FnGetAttUsers", "FnGetAttStaff");
+        var functions = Synth.resources(List.copyOf(Synth.GROUPS.values()), "AWS::Lambda::Function");
+        assertThat(functions).isNotEmpty();
+        for (var f : functions.entrySet()) {
+            if (Synth.props(f.getValue()).get("Handler") != null && String.valueOf(Synth.props(f.getValue()).get("Handler")).startsWith("shop.verdant.")) {
+                assertThat(String.valueOf(Synth.props(f.getValue()).get("Environment"))).as(f.getKey()).contains("STAFF_ISSUER=", "RefStaff");
+            }
+        }
         long cognitoRoutes = Contract.ROUTES.stream().filter(r -> r.auth() == Route.Auth.COGNITO).count();
         assertThat(Synth.resources(List.copyOf(Synth.GROUPS.values()), "AWS::ApiGateway::Method").values().stream()
                 .filter(m -> "COGNITO_USER_POOLS".equals(Synth.props(m).get("AuthorizationType"))

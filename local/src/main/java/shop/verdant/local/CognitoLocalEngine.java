@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import shop.verdant.http.Json;
@@ -15,7 +16,7 @@ import shop.verdant.http.Json;
  * cognito-local (npm) as a child process on loopback: Cognito's user-pool API, RS256 tokens and a JWKS.
  * Installed with npm into {@code local/cognito} on first start. Its working directory holds its data
  * ({@code .cognito/}), so a data directory keeps users between runs. It "sends" confirmation codes by
- * printing them; {@link #mailbox(String)} reads them back, a local stand-in for email.
+ * printing them; {@link #inbox(String)} reads them back, a local stand-in for email (and for an authenticator app).
  */
 final class CognitoLocalEngine implements AutoCloseable {
 
@@ -62,15 +63,34 @@ final class CognitoLocalEngine implements AutoCloseable {
     }
 
     /**
-     * The confirmation code waiting for {@code email}, if any. cognito-local "sends" codes by printing them
-     * (its log is buffered, so it lags); the code is also on the user's record in its data files, read here.
+     * What Cognito would have sent {@code email} and what their authenticator app would show, from every pool: the
+     * confirmation codes waiting, the temporary password of an invitation not taken up yet, and the current code of
+     * their software token (staff, once they have associated one).
      */
-    List<String> mailbox(String email) {
-        List<String> codes = new ArrayList<>();
+    record Inbox(List<String> codes, String temporaryPassword, String authenticatorCode) {
+        static final Inbox EMPTY = new Inbox(List.of(), null, null);
+
+        Map<String, Object> json() {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("codes", codes);
+            out.put("temporaryPassword", temporaryPassword);
+            out.put("authenticatorCode", authenticatorCode);
+            return out;
+        }
+    }
+
+    /**
+     * The inbox of {@code email}. cognito-local "sends" codes and invitations by printing them (its log is buffered, so
+     * it lags); they are also on the user's record in its data files, read here, as is the software token's secret.
+     */
+    Inbox inbox(String email) {
         Path db = workDir.resolve(".cognito/db");
         if (email == null || email.isBlank() || !Files.isDirectory(db)) {
-            return codes;
+            return Inbox.EMPTY;
         }
+        List<String> codes = new ArrayList<>();
+        String temporary = null;
+        String authenticator = null;
         try (var files = Files.list(db)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
                 JsonNode users = Json.read(Files.readString(f, StandardCharsets.UTF_8), JsonNode.class).path("Users");
@@ -79,15 +99,25 @@ final class CognitoLocalEngine implements AutoCloseable {
                     for (JsonNode a : user.path("Attributes")) {
                         match |= "email".equals(a.path("Name").asText()) && email.equalsIgnoreCase(a.path("Value").asText());
                     }
-                    if (match && user.hasNonNull("ConfirmationCode")) {
+                    if (!match) {
+                        continue;
+                    }
+                    if (user.hasNonNull("ConfirmationCode")) {
                         codes.add(user.get("ConfirmationCode").asText());
+                    }
+                    if ("FORCE_CHANGE_PASSWORD".equals(user.path("UserStatus").asText())) {
+                        temporary = user.path("Password").asText(null);
+                    }
+                    String secret = user.path("SoftwareTokenMfaConfiguration").path("Secret").asText(null);
+                    if (secret != null) {
+                        authenticator = Authenticator.code(secret);
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return codes;   // a file being rewritten right now: the caller asks again
+            return Inbox.EMPTY;   // a file being rewritten right now: the caller asks again
         }
-        return codes;
+        return new Inbox(codes, temporary, authenticator);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final StaticSite site;
     private final Map<String, String> securityHeaders = SecurityHeaders.all(null);
     private volatile CognitoProxy cognito;
-    private volatile Function<String, List<String>> mailbox;
+    private volatile Function<String, CognitoLocalEngine.Inbox> mailbox;
     private volatile LocalMailbox outbox;
     private volatile StripeStandIn stripe;
     private volatile LocalUploads uploads;
@@ -94,8 +94,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** {@code POST /cognito/} reaches this Cognito endpoint, checked as Cognito would check a browser's call. */
-    public void cognitoProxy(String endpoint, TokenVerifier accessTokens, Consumer<String> postConfirmation) {
-        this.cognito = new CognitoProxy(endpoint, accessTokens, postConfirmation);
+    void cognitoProxy(CognitoProxy proxy) {
+        this.cognito = proxy;
     }
 
     /** {@code /stripe/*} reaches the local Stripe stand-in (its API for stripe-java, its Stripe.js for the site). */
@@ -104,12 +104,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * {@code GET /local/mailbox?email=} answers the confirmation codes and the emails "sent" to an address (local shop
-     * only): JSON, or a page for a browser.
+     * {@code GET /local/mailbox?email=} answers the confirmation codes, invitation and authenticator code, and the
+     * emails "sent" to an address (local shop only): JSON, or a page for a browser.
      */
-    public void mailbox(Function<String, List<String>> codesFor, LocalMailbox sent) {
+    void mailbox(Function<String, CognitoLocalEngine.Inbox> inboxOf, LocalMailbox sent) {
         this.outbox = sent;
-        this.mailbox = codesFor;
+        this.mailbox = inboxOf;
     }
 
     /** {@code POST /local/uploads} is the images bucket's browser upload endpoint, as S3 answers it. */
@@ -152,14 +152,13 @@ public final class Gateway implements AutoCloseable {
             }
             if (path.equals("/local/mailbox") && mailbox != null) {
                 String email = ApiGateway.parseQuery(r.rawQuery()).getOrDefault("email", List.of("")).get(0);
-                List<String> codes = mailbox.apply(email);
+                CognitoLocalEngine.Inbox inbox = mailbox.apply(email);
                 String accept = r.header("Accept");
-                if (accept != null && accept.contains("text/html") && outbox != null) {
-                    return Exchange.Response.of(200, "text/html; charset=utf-8", LocalMailbox.page(email, codes, outbox.to(email))
+                if (accept != null && accept.contains("text/html")) {
+                    return Exchange.Response.of(200, "text/html; charset=utf-8", LocalMailbox.page(email, inbox, outbox.to(email))
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
                 }
-                return Exchange.Response.json(200, Json.write(outbox == null ? Map.of("email", email, "codes", codes)
-                        : outbox.json(email, codes)), Map.of("Cache-Control", "no-store"));
+                return Exchange.Response.json(200, Json.write(outbox.json(email, inbox)), Map.of("Cache-Control", "no-store"));
             }
             if (path.equals(UPLOADS_PATH) && uploads != null) {
                 return uploads.serve(r);

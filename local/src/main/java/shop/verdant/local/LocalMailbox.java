@@ -17,7 +17,7 @@ import shop.verdant.http.Json;
 
 /**
  * The local shop's stand-in for SES: the emails the handlers send are kept here (and appended to
- * {@code mailbox.jsonl} in the work folder) and shown at {@code /local/mailbox?email=}, beside the sign-up codes.
+ * {@code mailbox.jsonl} in the work folder) and shown at {@code /local/mailbox?email=}, beside the sign-up codes, staff invitations and authenticator codes.
  */
 final class LocalMailbox implements Mailer {
     record Message(String to, String subject, String text, String html, Instant at) {
@@ -53,14 +53,22 @@ final class LocalMailbox implements Mailer {
     }
 
     /** The mailbox as a page: every message's subject, time and text, newest first (escaped; no scripts, no styles). */
-    static String page(String email, List<String> codes, List<Message> messages) {
+    static String page(String email, CognitoLocalEngine.Inbox inbox, List<Message> messages) {
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Mailbox — Verdant (local)</title>"
                 + "</head><body><h1>Mailbox of ").append(escape(email)).append("</h1><p>The local shop keeps here what it would email.</p>");
-        if (!codes.isEmpty()) {
+        if (!inbox.codes().isEmpty()) {
             html.append("<h2>Sign-up codes</h2><ul>");
-            codes.forEach(c -> html.append("<li>").append(escape(c)).append("</li>"));
+            inbox.codes().forEach(c -> html.append("<li>").append(escape(c)).append("</li>"));
             html.append("</ul>");
+        }
+        if (inbox.temporaryPassword() != null) {
+            html.append("<h2>Staff invitation</h2><p>Temporary password: <code>").append(escape(inbox.temporaryPassword()))
+                    .append("</code>. Use it once at the staff sign-in, then choose your own.</p>");
+        }
+        if (inbox.authenticatorCode() != null) {
+            html.append("<h2>Authenticator</h2><p>Current code: <code>").append(escape(inbox.authenticatorCode()))
+                    .append("</code> (a new one every 30 seconds; on AWS it is the app you set up at the first staff sign-in).</p>");
         }
         html.append("<h2>Messages</h2>");
         if (messages.isEmpty()) {
@@ -78,7 +86,11 @@ final class LocalMailbox implements Mailer {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    Map<String, Object> json(String email, List<String> codes) {
-        return Map.of("email", email, "codes", codes, "messages", to(email));
+    Map<String, Object> json(String email, CognitoLocalEngine.Inbox inbox) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("email", email);
+        out.putAll(inbox.json());
+        out.put("messages", to(email));
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import shop.verdant.adapter.jwt.CognitoPoolsVerifier;
 import shop.verdant.adapter.jwt.CognitoTokenVerifier;
 import shop.verdant.adapter.dynamodb.DynamoDb;
 import shop.verdant.adapter.dynamodb.DynamoDbBrandRepository;
@@ -111,7 +112,8 @@ public final class LocalShop implements AutoCloseable {
     private Gateway gateway;
     private LocalTriggers triggers;
     private String cognitoEndpoint;
-    private CognitoSetup.Pool userPool;
+    private CognitoSetup.Pools userPools;
+    private CognitoLocalEngine cognitoLocal;
     private Path accessLog;
     private long readyMillis;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
@@ -242,16 +244,22 @@ public final class LocalShop implements AutoCloseable {
         indexed.join();
 
         CognitoLocalEngine cognito = cognitoEngine.join();
-        CognitoSetup.Pool pool;
+        CognitoSetup.Pools pools;
         try (CognitoSetup setup = new CognitoSetup(cognito.endpoint())) {
-            pool = setup.ensurePool();
+            pools = setup.ensurePools();
         }
+        CognitoSetup.Pool pool = pools.customers();
         System.setProperty("COGNITO_ISSUER", pool.issuer());
         System.setProperty("COGNITO_CLIENT_ID", pool.clientId());
         System.setProperty("USER_POOL_ID", pool.userPoolId());   // the call centre's customer directory
+        // staff groups count only in the staff pool's tokens, as on AWS; admins invite merchants into it
+        System.setProperty("STAFF_ISSUER", pools.staff().issuer());
+        System.setProperty("STAFF_CLIENT_ID", pools.staff().clientId());
+        System.setProperty("STAFF_POOL_ID", pools.staff().userPoolId());
         System.setProperty("ORDER_EXPIRY_SECONDS", Integer.toString(o.orderExpirySeconds()));
         cognitoEndpoint = cognito.endpoint();
-        userPool = pool;
+        cognitoLocal = cognito;
+        userPools = pools;
 
         accessLog = work.resolve("access-log.jsonl");
         Map<String, Object> siteConfig = new LinkedHashMap<>();
@@ -259,15 +267,18 @@ public final class LocalShop implements AutoCloseable {
         siteConfig.put("environment", "local");
         siteConfig.put("cognito", Map.of("endpoint", "/cognito/", "region", "local",
                 "userPoolId", pool.userPoolId(), "clientId", pool.clientId()));
+        siteConfig.put("staff", Map.of("endpoint", "/cognito/", "region", "local",
+                "userPoolId", pools.staff().userPoolId(), "clientId", pools.staff().clientId()));
         System.setProperty("COGNITO_ENDPOINT", cognito.endpoint());
         LocalTriggers triggers = track(LocalTriggers.start(dynamo.endpoint(), ddb, pool.userPoolId(), o.sweepSeconds()));
         gateway = track(new Gateway(o.port(), triggers.routes(), o.siteDir(), images.endpoint() + "/" + BUCKET,
                 () -> siteConfig, accessLog));
         gateway.accessLogDelivery(tracking.accessLogs());
-        gateway.authorizer(CognitoTokenVerifier.fromEnvironment());
-        gateway.cognitoProxy(cognito.endpoint(), CognitoTokenVerifier.fromEnvironment(CognitoTokenVerifier.TokenUse.ACCESS),
-                triggers.postConfirmation());
-        gateway.mailbox(cognito::mailbox, mailbox);
+        // one authorizer for both pools, as the stage's Cognito authorizer lists both
+        gateway.authorizer(verifier(pools, CognitoTokenVerifier.TokenUse.ID));
+        gateway.cognitoProxy(new CognitoProxy(cognito.endpoint(), verifier(pools, CognitoTokenVerifier.TokenUse.ACCESS),
+                triggers.postConfirmation(), pools.staff().clientId(), email -> cognito.inbox(email).temporaryPassword()));
+        gateway.mailbox(cognito::inbox, mailbox);
         gateway.uploads(new LocalUploads(imageClient, BUCKET, LOCAL_SECRET_KEY, java.time.Clock.systemUTC(),
                 (key, size) -> triggers.objectCreated(BUCKET, key, size)));
         URI gatewayUrl = URI.create("http://127.0.0.1:" + gateway.port());
@@ -304,7 +315,8 @@ public final class LocalShop implements AutoCloseable {
         endpoints.put("DynamoDB", dynamo.endpoint());
         endpoints.put("Redis", redis.join().url());
         endpoints.put("S3Mock", images.endpoint() + " (bucket " + BUCKET + ")");
-        endpoints.put("Cognito", cognito.endpoint() + " (pool " + pool.userPoolId() + ", client " + pool.clientId() + ")");
+        endpoints.put("Cognito", cognito.endpoint() + " (customers: pool " + pool.userPoolId() + ", client " + pool.clientId()
+                + "; staff: pool " + pools.staff().userPoolId() + ", client " + pools.staff().clientId() + ", TOTP required)");
         endpoints.put("Orders", "unpaid orders expire after " + o.orderExpirySeconds() + " s (swept every "
                 + o.sweepSeconds() + " s)");
         endpoints.put("Catalog", shoppable + " products" + (seeded.isEmpty() ? " (kept from the last run)" : " (demo data seeded)"));
@@ -374,9 +386,10 @@ public final class LocalShop implements AutoCloseable {
 
     /** An id token of a confirmed customer of the local pool, signed up first if new (tools and benchmarks). */
     public String customerToken(String email, String password) {
+        CognitoSetup.Pool customers = userPools.customers();
         try (CognitoSetup setup = new CognitoSetup(cognitoEndpoint)) {
-            setup.ensureUser(userPool.userPoolId(), userPool.clientId(), email, password, null, null);
-            return setup.client().initiateAuth(b -> b.clientId(userPool.clientId())
+            setup.ensureUser(customers.userPoolId(), customers.clientId(), email, password, null, null);
+            return setup.client().initiateAuth(b -> b.clientId(customers.clientId())
                     .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
         }
@@ -387,13 +400,16 @@ public final class LocalShop implements AutoCloseable {
         return tracking;
     }
 
-    /** An id token of a demo user (customer, merchant, admin, agent, marketing), by email and password. */
-    public String signIn(String email, String password) {
+    /** An id token of a member of staff (a demo merchant, admin, agent or marketer): password, then authenticator code. */
+    public String staffSignIn(String email, String password) {
         try (CognitoSetup setup = new CognitoSetup(cognitoEndpoint)) {
-            return setup.client().initiateAuth(b -> b.clientId(userPool.clientId())
-                    .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+            return setup.staffSignIn(userPools.staff(), email, password, e -> cognitoLocal.inbox(e).authenticatorCode());
         }
+    }
+
+    /** What Cognito would have sent {@code email}, and their authenticator's current code. */
+    CognitoLocalEngine.Inbox inbox(String email) {
+        return cognitoLocal.inbox(email);
     }
 
     /** The local Stripe stand-in; null when the shop talks to real Stripe. */
@@ -406,7 +422,17 @@ public final class LocalShop implements AutoCloseable {
     }
 
     CognitoSetup.Pool userPool() {
-        return userPool;
+        return userPools.customers();
+    }
+
+    CognitoSetup.Pool staffPool() {
+        return userPools.staff();
+    }
+
+    /** Verifies tokens of either pool (its app client's), each against its own issuer and JWKS. */
+    private static CognitoPoolsVerifier verifier(CognitoSetup.Pools pools, CognitoTokenVerifier.TokenUse use) {
+        return new CognitoPoolsVerifier(List.of(new CognitoPoolsVerifier.Pool(pools.customers().issuer(), pools.customers().clientId()),
+                new CognitoPoolsVerifier.Pool(pools.staff().issuer(), pools.staff().clientId())), use);
     }
 
     /** Every trigger of the contract the shop dispatched. */
@@ -551,8 +577,9 @@ public final class LocalShop implements AutoCloseable {
         for (CognitoSetup.DemoUser u : CognitoSetup.DEMO_USERS) {
             banner.append(String.format("  %-10s %-26s %s%n", u.role(), u.email(), u.password()));
         }
-        banner.append(String.format("Emails and sign-up codes: %slocal/mailbox?email=ADDRESS (and %s)%n",
-                shop.url(), o.workDir().resolve("cognito-local.log")));
+        banner.append(String.format("Staff sign in at %s?view=staff-signin with a password and an authenticator code.%n"
+                        + "Emails, sign-up codes, invitations and the staff's authenticator codes: %slocal/mailbox?email=ADDRESS%n",
+                shop.url(), shop.url()));
         banner.append(String.format("%nData: %s. Press Ctrl-C to stop.%n",
                 dataDir == null ? "in memory, gone when you stop" : "kept in " + dataDir));
         System.out.print(banner);

@@ -55,7 +55,7 @@ final class Api {
         return call(method, path, token, body, Map.of());
     }
 
-    /** An id token for a user of the shop's pool, signing them up (confirmed) first if they are new. */
+    /** An id token for a user of the customers' pool, signing them up (confirmed) first if they are new. */
     static String token(String email, String password) {
         return TOKENS.computeIfAbsent(email, e -> {
             LocalShop shop = TestShop.get();
@@ -89,9 +89,28 @@ final class Api {
         }
     }
 
+    /** Makes {@code group} in the customers' pool (which has only customers) if an earlier call did not. */
+    static void customerPoolGroup(CognitoSetup setup, String group) {
+        try {
+            setup.client().createGroup(b -> b.userPoolId(TestShop.get().userPool().userPoolId()).groupName(group));
+        } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException made) {
+            // by an earlier call
+        }
+    }
+
+    /** One call of Cognito's user-pool API through the gateway's {@code /cognito/} proxy, as the site makes it. */
+    static Response cognito(String operation, Map<String, ?> body) {
+        return call("POST", "/cognito/", null, Json.write(body), Map.of("Content-Type", "application/x-amz-json-1.1",
+                "X-Amz-Target", "AWSCognitoIdentityProviderService." + operation));
+    }
+
+    /** An id token of a demo user: the customer from the customers' pool, staff from the staff pool with their TOTP code. */
     static String demo(String role) {
         CognitoSetup.DemoUser u = CognitoSetup.DEMO_USERS.stream().filter(d -> d.role().equals(role)).findFirst().orElseThrow();
-        return token(u.email(), u.password());
+        if (!u.staff()) {
+            return token(u.email(), u.password());
+        }
+        return TOKENS.computeIfAbsent("staff:" + u.email(), e -> TestShop.get().staffSignIn(u.email(), u.password()));
     }
 
     static String customerA() {

@@ -180,6 +180,7 @@ class BadInputAndTokensTest {
         try (CognitoSetup setup = new CognitoSetup(TestShop.get().cognitoEndpoint())) {
             String probe = "promoted-" + UUID.randomUUID() + "@example.com";
             setup.ensureUser(TestShop.get().userPool().userPoolId(), TestShop.get().userPool().clientId(), probe, "Promoted-User-1", null, null);
+            Api.customerPoolGroup(setup, "admins");
             setup.client().adminAddUserToGroup(b -> b.userPoolId(TestShop.get().userPool().userPoolId()).username(probe).groupName("admins"));
             assertThat(Api.groupsInToken(probe, "Promoted-User-1")).containsExactly("admins");
         }

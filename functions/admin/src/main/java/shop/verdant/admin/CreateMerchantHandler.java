@@ -1,6 +1,7 @@
 package shop.verdant.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
 import java.util.function.Supplier;
 import shop.verdant.application.admin.Merchants;
 import shop.verdant.http.ApiRequest;
@@ -28,6 +29,10 @@ public final class CreateMerchantHandler extends AdminHandler<Merchants> {
         Body body = Json.readBody(request.body(), Body.class);
         var created = service().create(body == null ? null : body.email(), body == null ? null : body.displayName(),
                 "admin:" + request.requirePrincipal().sub());
-        return ApiResponse.privateJson(created.created() ? 201 : 200, created.merchant());
+        Map<String, Object> out = Json.MAPPER.convertValue(created.merchant(), new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+        // a new member of staff: Cognito has emailed their invitation (a temporary password for the staff sign-in)
+        out.put("invited", created.invited());
+        return ApiResponse.privateJson(created.created() ? 201 : 200, out);
     }
 }

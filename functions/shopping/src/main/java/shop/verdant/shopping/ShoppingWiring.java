@@ -4,7 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import java.time.Clock;
 import java.util.function.Supplier;
 import shop.verdant.adapter.dynamodb.DynamoDbStores;
-import shop.verdant.adapter.jwt.CognitoTokenVerifier;
+import shop.verdant.adapter.jwt.CognitoPoolsVerifier;
 import shop.verdant.adapter.metrics.PowertoolsMetrics;
 import shop.verdant.adapter.secrets.SecretsExtensionSecrets;
 import shop.verdant.application.shopping.CartOwner;
@@ -51,8 +51,8 @@ public final class ShoppingWiring {
     static final Supplier<Services> SERVICES = Lazy.memoize(() ->
             create(DynamoDbStores.fromEnvironment(), SecretsExtensionSecrets.fromEnvironment(), Clock.systemUTC()));
 
-    /** Verifies bearer tokens on the cart's OPTIONAL routes (the pool's JWKS is fetched on first use). */
-    private static final Supplier<CognitoTokenVerifier> VERIFIER = Lazy.memoize(CognitoTokenVerifier::fromEnvironment);
+    /** Verifies bearer tokens on the cart's OPTIONAL routes, of either pool (the pools' JWKS are fetched on first use). */
+    private static final Supplier<CognitoPoolsVerifier> VERIFIER = Lazy.memoize(CognitoPoolsVerifier::fromEnvironment);
     static final Supplier<TokenVerifier> TOKENS = VERIFIER::get;
 
     /** Delivery prices: the same rates price the cart's quote and the order. */

@@ -30,7 +30,7 @@ public final class FunctionGroupStack extends NestedStack implements Trigger.Vis
                         HttpRoute.Api api, Map<String, String> resourceIds, Map<String, String> environment,
                         Map<String, ISecret> secrets, ShopFunction.Placement placement, ShopFunction.Tracking tracking,
                         ShopFunction.Mail mail, software.amazon.awscdk.services.s3.IBucket images,
-                        software.amazon.awscdk.services.kinesis.IStream changeFeed, ShopFunction.UserPool userPool) {
+                        software.amazon.awscdk.services.kinesis.IStream changeFeed, ShopFunction.UserPools userPool) {
     }
 
     private final Props props;

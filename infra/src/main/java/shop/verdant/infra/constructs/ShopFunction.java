@@ -48,15 +48,15 @@ public final class ShopFunction extends Construct {
      */
     public record Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                         Map<String, ISecret> secrets, Placement placement, Tracking tracking, Duration timeout, Mail mail,
-                        software.amazon.awscdk.services.s3.IBucket images, UserPool userPool) {
+                        software.amazon.awscdk.services.s3.IBucket images, UserPools userPool) {
         public Props(Handler handler, String jar, Map<TableSpec, ITable> tables, Map<String, String> environment,
                      Map<String, ISecret> secrets, Placement placement) {
             this(handler, jar, tables, environment, secrets, placement, null, DEFAULT_TIMEOUT, null, null, null);
         }
     }
 
-    /** The shop's user pool, for the CUSTOMER_DIRECTORY need. */
-    public record UserPool(String id, String arn) {
+    /** The shop's user pools: the customers' (the CUSTOMER_DIRECTORY need) and the staff's (MERCHANT_ONBOARDING). */
+    public record UserPools(String customersId, String customersArn, String staffId, String staffArn) {
     }
 
     /** The shop's SES sending identity, for the EMAIL need: the sender address, the identity's ARN, the site's URL. */
@@ -205,28 +205,29 @@ public final class ShopFunction extends Construct {
     }
 
     /**
-     * The user-pool needs, each exactly its admin actions on the shop's pool: the call centre finds customers and signs
-     * new ones up (with a random password nobody learns, so that "forgot password" works for them); admins make a user
-     * a merchant. No deletes, no group removal, nothing else.
+     * The user-pool needs, each exactly its admin actions on its pool: the call centre finds customers and signs new ones
+     * up in the customers' pool (with a random password nobody learns, so that "forgot password" works for them); admins
+     * invite merchants to the staff pool and make them merchants. No deletes, no group removal, nothing else.
      */
-    private static final Map<Need, List<String>> USER_POOL_ACTIONS = Map.of(
-            Need.CUSTOMER_DIRECTORY, List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
-                    "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup"),
-            Need.MERCHANT_ONBOARDING, List.of("cognito-idp:ListUsers", "cognito-idp:AdminUpdateUserAttributes",
-                    "cognito-idp:AdminAddUserToGroup"));
-
-    private void userPool(Handler handler, UserPool pool, Role role) {
-        List<String> actions = USER_POOL_ACTIONS.entrySet().stream().filter(e -> handler.needs().contains(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).distinct().toList();
-        if (actions.isEmpty()) {
+    private void userPool(Handler handler, UserPools pools, Role role) {
+        if (!handler.needs().contains(Need.CUSTOMER_DIRECTORY) && !handler.needs().contains(Need.MERCHANT_ONBOARDING)) {
             return;
         }
-        if (pool == null) {
-            throw new IllegalArgumentException(handler.className() + " reads the user pool, which was not given");
+        if (pools == null) {
+            throw new IllegalArgumentException(handler.className() + " reads a user pool, which was not given");
         }
-        function.addEnvironment("USER_POOL_ID", pool.id());
-        role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
-                .actions(actions).resources(List.of(pool.arn())).build());
+        if (handler.needs().contains(Need.CUSTOMER_DIRECTORY)) {
+            function.addEnvironment("USER_POOL_ID", pools.customersId());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
+                            "cognito-idp:AdminAddUserToGroup")).resources(List.of(pools.customersArn())).build());
+        }
+        if (handler.needs().contains(Need.MERCHANT_ONBOARDING)) {
+            function.addEnvironment("STAFF_POOL_ID", pools.staffId());
+            role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                    .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminUpdateUserAttributes",
+                            "cognito-idp:AdminAddUserToGroup")).resources(List.of(pools.staffArn())).build());
+        }
     }
 
     /** What the tracking needs of this function call for: its subscription, and its stream or index grants. */

@@ -15,6 +15,9 @@ public final class AccountsContract {
      */
     public static final List<String> STOREFRONT_WRITABLE_ATTRIBUTES = List.of("email", "name");
 
+    /** What the staff pool's app client may write: the display name. Email, groups and merchant id are the admins'. */
+    public static final List<String> STAFF_WRITABLE_ATTRIBUTES = List.of("name");
+
     public static final FunctionGroup GROUP = new FunctionGroup("accounts", "functions/accounts",
             "Cognito triggers", Set.of(Need.USER_POOL_ADMIN));
 

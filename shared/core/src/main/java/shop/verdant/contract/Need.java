@@ -58,13 +58,14 @@ public enum Need {
     /** Removes renditions under {@link Buckets#RENDITIONS} (of images taken off a product). */
     IMAGE_PRUNE(null),
     /**
-     * The user pool as the call centre's customer directory ({@code USER_POOL_ID}): ListUsers, AdminCreateUser,
-     * AdminSetUserPassword and AdminAddUserToGroup on the shop's pool, nothing else of Cognito.
+     * The customers' pool as the call centre's customer directory ({@code USER_POOL_ID}): ListUsers, AdminCreateUser,
+     * AdminSetUserPassword and AdminAddUserToGroup on that pool, nothing else of Cognito.
      */
     CUSTOMER_DIRECTORY(null),
     /**
-     * Makes a user of the shop's pool a merchant ({@code USER_POOL_ID}): ListUsers, AdminUpdateUserAttributes (the
-     * {@code custom:merchantId} only the admin API may write) and AdminAddUserToGroup {@code merchants}.
+     * Makes a member of the staff pool a merchant ({@code STAFF_POOL_ID}): ListUsers, AdminCreateUser (the invitation of
+     * someone new), AdminUpdateUserAttributes (the {@code custom:merchantId} only the admin API may write) and
+     * AdminAddUserToGroup {@code merchants}.
      */
     MERCHANT_ONBOARDING(null);
 

@@ -6,4 +6,5 @@ import java.util.Map;
 public interface TokenVerifier {
     /** @throws AuthException (401) when the token is not valid for this shop's user pool and app client */
     Map<String, String> verify(String bearerToken);
+
 }

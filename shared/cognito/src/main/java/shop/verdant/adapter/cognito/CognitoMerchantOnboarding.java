@@ -8,8 +8,10 @@ import shop.verdant.application.admin.port.MerchantOnboarding;
 import shop.verdant.config.Env;
 
 /**
- * Making a user a merchant in the pool: ListUsers by email, AdminUpdateUserAttributes {@code custom:merchantId} (no app
- * client may write it) and AdminAddUserToGroup {@code merchants}; both are idempotent.
+ * Making a member of staff a merchant in the staff pool ({@code STAFF_POOL_ID}): ListUsers by email, AdminCreateUser for
+ * someone new (Cognito emails the invitation with a temporary password; the pool requires a second factor from the first
+ * sign-in on), AdminUpdateUserAttributes {@code custom:merchantId} (no app client may write it) and AdminAddUserToGroup
+ * {@code merchants}; the last two are idempotent.
  */
 public final class CognitoMerchantOnboarding implements MerchantOnboarding {
     private final CognitoApi api;
@@ -21,7 +23,7 @@ public final class CognitoMerchantOnboarding implements MerchantOnboarding {
     }
 
     public static CognitoMerchantOnboarding fromEnvironment() {
-        return new CognitoMerchantOnboarding(CognitoApi.fromEnvironment(), Env.require("USER_POOL_ID"));
+        return new CognitoMerchantOnboarding(CognitoApi.fromEnvironment(), Env.require("STAFF_POOL_ID"));
     }
 
     @Override
@@ -33,6 +35,25 @@ public final class CognitoMerchantOnboarding implements MerchantOnboarding {
         JsonNode u = users.get(0);
         Map<String, String> a = CognitoApi.attributes(u.path("Attributes"));
         return Optional.of(new User(u.path("Username").asText(), a.get("sub"), a.get("email"), a.get("custom:merchantId")));
+    }
+
+    @Override
+    public User invite(String email, String displayName) {
+        JsonNode created;
+        try {
+            created = api.call("AdminCreateUser", Map.of("UserPoolId", userPoolId, "Username", email,
+                    "UserAttributes", List.of(CognitoApi.attribute("email", email), CognitoApi.attribute("email_verified", "true"),
+                            CognitoApi.attribute("name", displayName)),
+                    "DesiredDeliveryMediums", List.of("EMAIL"))).path("User");
+        } catch (CognitoApi.Refused e) {
+            if (e.type().equals("UsernameExistsException")) {
+                // another call invited them meanwhile: theirs is the account
+                return byEmail(email).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        Map<String, String> a = CognitoApi.attributes(created.path("Attributes"));
+        return new User(created.path("Username").asText(), a.get("sub"), email, null);
     }
 
     @Override

@@ -11,10 +11,10 @@ import shop.verdant.domain.common.NotFoundException;
 import shop.verdant.domain.common.ValidationException;
 
 /**
- * Admins turn a user into a merchant: the user must have an account (they sign up first); the merchant is recorded
- * (its id made from the name and the account, so a retry arrives at the same one), then the account gets
- * {@code custom:merchantId} (which only the admin API can write) and joins {@code merchants}. The user's next sign-in
- * carries both, and with them the back office.
+ * Admins make merchants: the merchant's staff account is found by email, or created and invited (staff sign in to
+ * their own pool, with a second factor; nobody signs up to it); the merchant is recorded (its id made from the name and
+ * the account, so a retry arrives at the same one), then the account gets {@code custom:merchantId} (which only the admin
+ * API can write) and joins {@code merchants}. Their next sign-in carries both, and with them the back office.
  */
 public final class Merchants {
     private final shop.verdant.application.admin.port.MerchantListings listings;
@@ -30,7 +30,8 @@ public final class Merchants {
         this.clock = clock;
     }
 
-    public record Created(MerchantAccount merchant, boolean created) {
+    /** The merchant, whether this call recorded it, and whether it invited the account (a new member of staff). */
+    public record Created(MerchantAccount merchant, boolean created, boolean invited) {
     }
 
     public Created create(String email, String displayName, String actor) {
@@ -39,8 +40,8 @@ public final class Merchants {
             throw ValidationException.of("email", "The email address of the user's account.");
         }
         String name = MerchantAccount.displayName(displayName);
-        MerchantOnboarding.User user = users.byEmail(address)
-                .orElseThrow(() -> new NotFoundException("No account with the email " + address + ": they sign up first."));
+        java.util.Optional<MerchantOnboarding.User> existing = users.byEmail(address);
+        MerchantOnboarding.User user = existing.orElseGet(() -> users.invite(address, name));
         String id = MerchantAccount.idFor(name, user.sub());
         if (user.merchantId() != null && !user.merchantId().equals(id)) {
             throw new ConflictException("already-merchant", "Already a merchant",
@@ -53,7 +54,7 @@ public final class Merchants {
                     java.util.Map.of());
         }
         users.makeMerchant(user.username(), id);
-        return new Created(stored, stored.createdAt().equals(wanted.createdAt()));
+        return new Created(stored, stored.createdAt().equals(wanted.createdAt()), existing.isEmpty());
     }
 
     /** The merchants, newest first: the active ones, then the suspended ones. */
