@@ -1,5 +1,6 @@
-// The admins' pages (?view=admin): the shop's merchants, and making a user a merchant (they sign up first; their next
-// sign-in opens the back office); the audit log, with each change's fields before and after. The API decides what an
+// The admins' pages (?view=admin): the shop's merchants, and making one (someone new is invited to the staff sign-in by
+// email: a temporary password, then their own password and an authenticator app; a member of staff already there sees
+// the back office at their next sign-in); the audit log, with each change's fields before and after. The API decides what an
 // admin may do; every refusal is shown as it says it.
 function refusal(err) {
   const fields = err.problem && err.problem.errors ? err.problem.errors.map((e) => `${e.field}: ${e.message}`) : [];
@@ -312,8 +313,8 @@ export async function viewAdmin({ api, el, showPage }) {
       if (!page.items.length) body.append(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'No merchants made here yet.')));
     } catch (err) { said.textContent = err.status === 403 ? `These pages are for admins: ${err.message}` : refusal(err); said.className = 'error-text'; }
   };
-  const form = el('form', { class: 'form', 'aria-label': 'Make a user a merchant', 'data-testid': 'admin-make-merchant' },
-    el('label', {}, 'Their account\'s email', el('input', { name: 'email', type: 'email', required: true, autocomplete: 'off', 'data-testid': 'admin-email' })),
+  const form = el('form', { class: 'form', 'aria-label': 'Make a merchant', 'data-testid': 'admin-make-merchant' },
+    el('label', {}, 'Their work email', el('input', { name: 'email', type: 'email', required: true, autocomplete: 'off', 'data-testid': 'admin-email' })),
     el('label', {}, 'Shop name shoppers see', el('input', { name: 'displayName', required: true, minlength: 2, maxlength: 60, 'data-testid': 'admin-name' })),
     el('button', { type: 'submit', class: 'btn', 'data-testid': 'admin-make' }, 'Make merchant'));
   form.addEventListener('submit', async (e) => {
@@ -321,7 +322,9 @@ export async function viewAdmin({ api, el, showPage }) {
     const f = form.elements;
     try {
       const m = await api('/admin/merchants', { method: 'POST', body: { email: f.email.value.trim(), displayName: f.displayName.value.trim() } });
-      said.textContent = `${m.displayName} (${m.merchantId}) is a merchant. ${m.email} sees "Your shop" after signing in again.`;
+      said.textContent = m.invited
+        ? `${m.displayName} (${m.merchantId}) is a merchant. ${m.email} has been emailed a staff invitation: a temporary password for the staff sign-in, where they choose their own and set up an authenticator app.`
+        : `${m.displayName} (${m.merchantId}) is a merchant. ${m.email} sees "Your shop" at their next staff sign-in.`;
       said.className = 'message';
       form.reset();
       await load();
@@ -332,8 +335,9 @@ export async function viewAdmin({ api, el, showPage }) {
   const desk = ordersPanel({ api, el, showHistory: audit.show });
   const brands = brandsPanel({ api, el });
   showPage('Admin',
-    el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a user a merchant'),
-      el('p', { class: 'muted' }, 'The person signs up in the shop first; then enter the email of their account.'), form, said),
+    el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a merchant'),
+      el('p', { class: 'muted' }, 'Merchants sign in with a staff account, which needs an authenticator app. Someone without one is '
+        + 'invited by email.'), form, said),
     el('section', { class: 'bo-panel', 'aria-labelledby': 'merchants-h' }, el('h2', { id: 'merchants-h' }, 'Merchants'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },

@@ -362,7 +362,7 @@ async function start() {
     app.apiBase = config.apiBase || '/api';
     app.environment = config.environment;
     app.stripeJs = config.stripe && config.stripe.js;
-    auth.configure(config.cognito);
+    auth.configure(config.cognito, config.staff);
   } catch { /* the defaults serve a same-origin deployment */ }
   renderAccount();
   refreshCartCount();
@@ -532,6 +532,7 @@ async function renderView(view, p) {
   ++app.seq;
   switch (view) {
     case 'signin': return viewSignIn(p);
+    case 'staff-signin': return viewStaffSignIn(p);
     case 'signup': return viewSignUp(p);
     case 'confirm': return viewConfirm(p);
     case 'reset': return viewReset(p);
@@ -549,7 +550,7 @@ async function renderView(view, p) {
 }
 
 async function viewInsightsPage(p) {
-  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: '?view=insights' }), { replace: true });
+  if (!isStaffSession()) return go(new URLSearchParams({ view: 'staff-signin', next: '?view=insights' }), { replace: true });
   const seq = app.seq;
   const { viewInsights } = await import('./insights.js');
   if (seq !== app.seq) return undefined;
@@ -557,7 +558,7 @@ async function viewInsightsPage(p) {
 }
 
 async function viewMerchantPage(p) {
-  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  if (!isStaffSession()) return go(new URLSearchParams({ view: 'staff-signin', next: `?${p}` }), { replace: true });
   const seq = app.seq;
   const { viewMerchant } = await import('./merchant.js');
   if (seq !== app.seq) return undefined;
@@ -565,7 +566,7 @@ async function viewMerchantPage(p) {
 }
 
 async function viewAdminPage(p) {
-  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  if (!isStaffSession()) return go(new URLSearchParams({ view: 'staff-signin', next: `?${p}` }), { replace: true });
   const seq = app.seq;
   const { viewAdmin } = await import('./admin.js');
   if (seq !== app.seq) return undefined;
@@ -573,11 +574,113 @@ async function viewAdminPage(p) {
 }
 
 async function viewAgentPage(p) {
-  if (!auth.session()) return go(new URLSearchParams({ view: 'signin', next: `?${p}` }), { replace: true });
+  if (!isStaffSession()) return go(new URLSearchParams({ view: 'staff-signin', next: `?${p}` }), { replace: true });
   const seq = app.seq;
   const { viewAgent } = await import('./agent.js');
   if (seq !== app.seq) return undefined;
   return viewAgent({ api, el, showPage });
+}
+
+/** Staff pages need a staff sign-in (the staff pool, with its second factor); a shopper's session is not one. */
+function isStaffSession() {
+  const s = auth.session();
+  return !!s && s.pool === 'staff';
+}
+
+/** Where a member of staff starts: their own page, by role. */
+function staffHome(s) {
+  if (isMerchant(s)) return '?view=merchant';
+  if (isAdmin(s)) return '?view=admin';
+  if (isAgent(s)) return '?view=agent';
+  if (canSeeInsights(s)) return '?view=insights';
+  return '/';
+}
+
+/**
+ * The steps after a password, until there is a session: a new password (an invited member of staff's first sign-in),
+ * setting up an authenticator app, or its current code. {@code done} runs with the session.
+ */
+function signInSteps(result, done) {
+  if (!result.challenge) return done(result);
+  const step = result;
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  const localHint = () => (app.environment === 'local'
+    ? el('p', { class: 'muted' }, 'Local shop: the authenticator\'s current code is shown at ',
+      el('a', { href: `/local/mailbox?email=${encodeURIComponent(step.email)}`, target: '_blank' }, '/local/mailbox'), '.')
+    : null);
+  const next = (promise) => promise.then((r) => signInSteps(r, done)).catch((x) => { err.textContent = x.message; });
+  const submitting = (handler) => async (e) => {
+    e.preventDefault();
+    err.textContent = '';
+    const button = e.target.querySelector('button[type="submit"]');
+    if (button) button.disabled = true;
+    await handler(new FormData(e.target));
+    if (button) button.disabled = false;
+  };
+  const codeField = () => field('Authenticator code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
+    pattern: '[0-9]{6}', maxlength: 6, required: true, id: 'mfa-code', 'data-testid': 'mfa-code', title: 'The 6 digits your app shows' });
+  if (step.challenge === 'NEW_PASSWORD_REQUIRED') {
+    return showPage('Choose your password',
+      el('p', {}, `Welcome to Verdant, ${step.email}. Your invitation's password was for this once: choose your own.`),
+      el('form', { class: 'form', onsubmit: submitting(async (f) => {
+        if (f.get('password') !== f.get('password2')) { err.textContent = 'The passwords do not match.'; return; }
+        await next(auth.newPassword(step, String(f.get('password'))));
+      }) },
+      field('New password', { type: 'password', name: 'password', autocomplete: 'new-password', required: true, minlength: 12, id: 'new-password' }),
+      field('Repeat it', { type: 'password', name: 'password2', autocomplete: 'new-password', required: true, id: 'new-password2' }),
+      el('p', { class: 'muted' }, 'At least 12 characters with upper and lower case, a digit and a symbol.'),
+      err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'new-password-submit' }, 'Save password')));
+  }
+  if (step.challenge === 'MFA_SETUP') {
+    const secretBox = el('p', { class: 'secret', 'data-testid': 'mfa-secret' }, 'Preparing your key…');
+    const link = el('p', {});
+    auth.associateAuthenticator(step).then((secret) => {
+      secretBox.textContent = secret.replace(/(.{4})/g, '$1 ').trim();
+      secretBox.dataset.secret = secret;
+      const uri = `otpauth://totp/Verdant:${encodeURIComponent(step.email)}?secret=${secret}&issuer=Verdant`;
+      link.replaceChildren('On this phone? ', el('a', { href: uri }, 'Open it in your authenticator app'), '.');
+    }).catch((x) => { err.textContent = x.message; });
+    return showPage('Set up your authenticator',
+      el('p', {}, 'Staff accounts need a second step at every sign-in: a 6-digit code from an authenticator app '
+        + '(Google Authenticator, Microsoft Authenticator, 1Password, …). Add this key to the app as a new account:'),
+      secretBox, link, localHint(),
+      el('form', { class: 'form', onsubmit: submitting(async (f) => {
+        await next(auth.verifyAuthenticator(step, String(f.get('code')).trim()));
+      }) }, codeField(), err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'mfa-submit' }, 'Verify and sign in')));
+  }
+  return showPage('Enter your authenticator code',
+    el('p', {}, `Open your authenticator app and enter the code for Verdant (${step.email}).`), localHint(),
+    el('form', { class: 'form', onsubmit: submitting(async (f) => {
+      await next(auth.authenticatorCode(step, String(f.get('code')).trim()));
+    }) }, codeField(), err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'mfa-submit' }, 'Sign in')),
+    el('p', {}, el('a', { href: '?view=staff-signin', 'data-nav': true }, 'Start again')));
+}
+
+/** The staff sign-in: the staff pool's password, then its second factor; lands on the page the member came for. */
+function viewStaffSignIn(p) {
+  if (!auth.staffEnabled()) return showPage('Staff sign-in', el('p', {}, 'Staff sign-in is not set up for this shop.'));
+  const err = el('p', { class: 'error-text', role: 'alert' });
+  const done = () => {
+    renderAccount();
+    notice('Signed in with your staff account.');
+    return go(new URLSearchParams((p.get('next') || staffHome(auth.session())).replace(/^\?/, '')));
+  };
+  return showPage('Staff sign-in',
+    el('p', {}, 'For merchants, admins, call-centre agents and marketing. Your staff account came by email from an admin; '
+      + 'shoppers ', el('a', { href: '?view=signin', 'data-nav': true }, 'sign in here'), '.'),
+    el('form', { class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      err.textContent = '';
+      const f = new FormData(e.target);
+      try {
+        const result = await auth.signIn(String(f.get('email')).trim(), String(f.get('password')), 'staff');
+        await signInSteps(result, done);
+      } catch (x) { err.textContent = x.message; }
+    } },
+    field('Email', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'staff-email' }),
+    field('Password', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'staff-password' }),
+    err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'staff-sign-in-submit' }, 'Continue')),
+    el('p', {}, el('a', { href: '?view=reset&staff=1', 'data-nav': true }, 'Forgot your password?')));
 }
 
 function afterSignIn(next) {
@@ -602,8 +705,8 @@ function viewSignIn(p) {
       err.textContent = '';
       const f = new FormData(e.target);
       try {
-        await auth.signIn(String(f.get('email')).trim(), String(f.get('password')));
-        await afterSignIn(p.get('next'));
+        const result = await auth.signIn(String(f.get('email')).trim(), String(f.get('password')));
+        await signInSteps(result, () => afterSignIn(p.get('next')));
       } catch (x) {
         err.textContent = x.message;
         if (x.type === 'UserNotConfirmedException') go(new URLSearchParams({ view: 'confirm', email: String(f.get('email')).trim() }));
@@ -611,13 +714,17 @@ function viewSignIn(p) {
     } }, email, password, err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'sign-in-submit' }, 'Sign in')),
     el('p', {}, 'New here? ', el('a', { href: `?view=signup${p.get('next') ? `&next=${encodeURIComponent(p.get('next'))}` : ''}`, 'data-nav': true, 'data-testid': 'sign-up-link' }, 'Create an account')),
     el('p', {}, el('a', { href: '?view=reset', 'data-nav': true, 'data-testid': 'reset-link' }, 'Forgot your password?'),
-      ' (Ordered by phone? Your account is waiting: set a password with the email you gave us.)'));
+      ' (Ordered by phone? Your account is waiting: set a password with the email you gave us.)'),
+    auth.staffEnabled() ? el('p', { class: 'muted' }, 'Work at Verdant or sell here? ',
+      el('a', { href: `?view=staff-signin${p.get('next') ? `&next=${encodeURIComponent(p.get('next'))}` : ''}`, 'data-nav': true,
+        'data-testid': 'staff-sign-in-link' }, 'Staff sign-in')) : null);
 }
 
 /** A new password: a code to the account's email, then the code and the password; then signed in. */
 function viewReset(p) {
   const err = el('p', { class: 'error-text', role: 'alert' });
   const email = p.get('email') || '';
+  const pool = p.get('staff') ? 'staff' : 'customers';
   if (!email) {
     return showPage('Set a new password',
       el('form', { class: 'form', onsubmit: async (e) => {
@@ -625,8 +732,8 @@ function viewReset(p) {
         err.textContent = '';
         const address = String(new FormData(e.target).get('email')).trim();
         try {
-          await auth.forgotPassword(address);
-          go(new URLSearchParams({ view: 'reset', email: address }));
+          await auth.forgotPassword(address, pool);
+          go(new URLSearchParams(pool === 'staff' ? { view: 'reset', email: address, staff: '1' } : { view: 'reset', email: address }));
         } catch (x) { err.textContent = x.message; }
       } }, field('Email', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'reset-email' }), err,
       el('button', { type: 'submit', class: 'btn', 'data-testid': 'reset-send' }, 'Send me a code')));
@@ -642,9 +749,10 @@ function viewReset(p) {
       const f = new FormData(e.target);
       if (f.get('password') !== f.get('password2')) { err.textContent = 'The passwords do not match.'; return; }
       try {
-        await auth.confirmForgotPassword(email, String(f.get('code')).trim(), String(f.get('password')));
-        await auth.signIn(email, String(f.get('password')));
-        await afterSignIn('?view=orders');
+        await auth.confirmForgotPassword(email, String(f.get('code')).trim(), String(f.get('password')), pool);
+        const result = await auth.signIn(email, String(f.get('password')), pool);
+        await signInSteps(result, pool === 'staff' ? () => { renderAccount(); return go(new URLSearchParams(staffHome(auth.session()).replace(/^\?/, ''))); }
+          : () => afterSignIn('?view=orders'));
       } catch (x) { err.textContent = x.message; }
     } },
     field('Code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, id: 'reset-code', maxlength: 10 }),
@@ -696,8 +804,8 @@ function viewConfirm(p) {
         const pending = JSON.parse(sessionStorage.getItem('verdant.pending') || 'null');
         sessionStorage.removeItem('verdant.pending');
         if (pending && pending.email === email) {
-          await auth.signIn(email, pending.password);
-          await afterSignIn(p.get('next'));
+          const result = await auth.signIn(email, pending.password);
+          await signInSteps(result, () => afterSignIn(p.get('next')));
         } else {
           notice('Email confirmed. Sign in now.');
           go(new URLSearchParams({ view: 'signin' }));

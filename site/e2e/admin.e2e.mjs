@@ -1,26 +1,28 @@
-// The admins' pages in the browser: the demo admin opens "Admin" from the account menu and makes a user (EMAIL, who
-// signed up already) a merchant and finds the change on the audit log; that user signs in, finds "Your shop" in their
-// menu and opens their empty back office.
+// The admins' pages in the browser: the demo admin signs in to the staff sign-in (password, then authenticator code),
+// opens "Admin" from the account menu, makes someone new a merchant (an invitation to the staff pool) and finds the
+// change on the audit log; the new merchant takes up the invitation (their own password, an authenticator set up from
+// the key the page shows), finds "Your shop" in their menu and opens their empty back office.
 import assert from 'node:assert/strict';
-import { launch, run, step, signIn as signInAs } from './harness.mjs';
+import { launch, run, step, staffSignIn, firstStaffSignIn } from './harness.mjs';
 
 const { browser, page } = await launch({ width: 1280, height: 900 });
 
-const signIn = (email, password) => signInAs(page, email, password);
+const merchantEmail = `willow-${Date.now()}@example.com`;
 
 await run('admin', browser, async () => {
   await step('the admin opens the admin pages from the account menu', async () => {
-    await signIn('admin@verdant.local', 'Verdant-Admin-1');
+    await staffSignIn(page, 'admin@verdant.local', 'Verdant-Admin-1');
+    await page.goto(new URL('/', page.url()).href);
     await page.getByTestId('account-button').click();
     await page.getByTestId('admin-link').click();
-    await page.getByRole('heading', { name: 'Make a user a merchant' }).waitFor();
+    await page.getByRole('heading', { name: 'Make a merchant' }).waitFor();
   });
 
-  await step('a user who signed up is made a merchant and listed', async () => {
-    await page.getByTestId('admin-email').fill(process.env.EMAIL);
+  await step('someone new is made a merchant, invited to the staff sign-in, and listed', async () => {
+    await page.getByTestId('admin-email').fill(merchantEmail);
     await page.getByTestId('admin-name').fill('Willow & Wool');
     await page.getByTestId('admin-make').click();
-    await page.getByTestId('admin-said').filter({ hasText: 'is a merchant' }).waitFor();
+    await page.getByTestId('admin-said').filter({ hasText: 'staff invitation' }).waitFor();
     await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
   });
 
@@ -51,17 +53,17 @@ await run('admin', browser, async () => {
     const diff = made.first().getByTestId('audit-diff');
     await diff.waitFor();
     assert.match(await diff.textContent(), /displayName.*Willow & Wool/s);
-    assert.match(await diff.textContent(), new RegExp(`email.*${process.env.EMAIL.replace(/[.+]/g, '\\$&')}`, 's'));
+    assert.match(await diff.textContent(), new RegExp(`email.*${merchantEmail.replace(/[.+]/g, '\\$&')}`, 's'));
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the audit log fits a phone (${overflow} px of sideways scrolling)`);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  await step('that user signs in again and opens their own, empty back office', async () => {
+  await step('the new merchant takes up the invitation, sets up an authenticator and opens their own, empty back office', async () => {
     await page.getByTestId('account-button').click();
     await page.getByTestId('sign-out').click();
-    await signIn(process.env.EMAIL, process.env.PASSWORD);
+    await firstStaffSignIn(page, merchantEmail, 'Willow-And-Wool-2026!');
     await page.getByTestId('account-button').click();
     await page.getByTestId('back-office-link').click();
     await page.waitForURL((u) => u.searchParams.get('view') === 'merchant');

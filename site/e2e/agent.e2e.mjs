@@ -4,7 +4,7 @@
 // the order in their history, marked as placed by phone. Works on a phone too.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs } from './harness.mjs';
+import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs, staffSignIn } from './harness.mjs';
 
 const url = (path) => new URL(path, BASE_URL).href;
 const { browser, page } = await launch({ width: 1280, height: 900 });
@@ -15,7 +15,7 @@ const signIn = (email, password) => signInAs(page, email, password);
 
 await run('agent', browser, async () => {
   await step('the agent signs in and opens phone orders from the account menu', async () => {
-    await signIn('agent@verdant.local', 'Verdant-Agent-1');
+    await staffSignIn(page, 'agent@verdant.local', 'Verdant-Agent-1');
     await page.getByTestId('account-button').click();
     await page.getByTestId('agent-link').click();
     await page.waitForURL((u) => u.searchParams.get('view') === 'agent');
@@ -79,7 +79,7 @@ await run('agent', browser, async () => {
   await step('an admin finds the phone order on the audit log, created by the agent', async () => {
     await page.getByTestId('account-button').click();
     await page.getByTestId('sign-out').click();
-    await signIn('admin@verdant.local', 'Verdant-Admin-1');
+    await staffSignIn(page, 'admin@verdant.local', 'Verdant-Admin-1');
     await page.goto(url('/?view=admin'));
     await page.getByTestId('audit-entity').selectOption('order');
     await page.getByTestId('audit-id').fill(fullOrderId);

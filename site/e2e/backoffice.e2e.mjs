@@ -5,7 +5,7 @@
 // Works on a phone.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs } from './harness.mjs';
+import { BASE_URL, SHOTS, launch, run, step, signIn as signInAs, staffSignIn } from './harness.mjs';
 
 const url = (path) => new URL(path, BASE_URL).href;
 const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
@@ -18,7 +18,7 @@ const signIn = (email, password) => signInAs(page, email, password);
 
 await run('back office', browser, async () => {
   await step('the merchant signs in and opens the back office from the account menu with the keyboard', async () => {
-    await signIn('merchant@verdant.local', 'Verdant-Merchant-1');
+    await staffSignIn(page, 'merchant@verdant.local', 'Verdant-Merchant-1');
     await page.getByTestId('account-button').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('back-office-link').focus();

@@ -38,6 +38,55 @@ export async function signIn(page, email, password) {
   await page.getByTestId('account-button').waitFor();
 }
 
+/** What the local shop's mailbox holds for an address: codes, a staff invitation's password, the authenticator's code. */
+export async function mailbox(email) {
+  return (await fetch(new URL(`/local/mailbox?email=${encodeURIComponent(email)}`, BASE_URL).href)).json();
+}
+
+/** The authenticator's current code, as soon as there is an authenticator (its key is stored when the page shows it). */
+async function authenticatorCode(email) {
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const { authenticatorCode: code } = await mailbox(email);
+    if (code) return code;
+  }
+  throw new Error(`no authenticator for ${email}`);
+}
+
+/**
+ * Signs a member of staff in on the staff sign-in page: the password, then the authenticator's code (the local shop
+ * shows it as the app would); lands on their page (or {@code next}).
+ */
+export async function staffSignIn(page, email, password, next) {
+  await page.goto(new URL(`/?view=staff-signin${next ? `&next=${encodeURIComponent(next)}` : ''}`, BASE_URL).href);
+  await page.locator('#staff-email').fill(email);
+  await page.locator('#staff-password').fill(password);
+  await page.getByTestId('staff-sign-in-submit').click();
+  await page.getByTestId('mfa-code').fill(await authenticatorCode(email));
+  await page.getByTestId('mfa-submit').click();
+  await page.getByTestId('account-button').waitFor();
+}
+
+/**
+ * The first sign-in of an invited member of staff: the invitation's temporary password, their own password, then an
+ * authenticator set up from the key the page shows, and its first code.
+ */
+export async function firstStaffSignIn(page, email, password) {
+  const { temporaryPassword } = await mailbox(email);
+  if (!temporaryPassword) throw new Error(`no invitation for ${email}`);
+  await page.goto(new URL('/?view=staff-signin', BASE_URL).href);
+  await page.locator('#staff-email').fill(email);
+  await page.locator('#staff-password').fill(temporaryPassword);
+  await page.getByTestId('staff-sign-in-submit').click();
+  await page.locator('#new-password').fill(password);
+  await page.locator('#new-password2').fill(password);
+  await page.getByTestId('new-password-submit').click();
+  await page.locator('[data-testid="mfa-secret"][data-secret]').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'staff-authenticator-setup.png'), fullPage: true });
+  await page.getByTestId('mfa-code').fill(await authenticatorCode(email));
+  await page.getByTestId('mfa-submit').click();
+  await page.getByTestId('account-button').waitFor();
+}
+
 export async function step(name, fn) {
   try {
     await fn();

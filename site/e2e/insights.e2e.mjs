@@ -4,7 +4,7 @@
 // also works on a phone. BASE_URL names the shop.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, SHOTS, launch, run, step } from './harness.mjs';
+import { BASE_URL, SHOTS, launch, run, step, staffSignIn } from './harness.mjs';
 const url = (path) => new URL(path, BASE_URL).href;
 
 const { browser, page, consoleErrors } = await launch({ width: 1280, height: 900 });
@@ -41,12 +41,9 @@ await run('insights', browser, async () => {
     assert.equal((await page.locator('#result-count').textContent()).trim(), '0 products');
   });
 
-  await step('marketing signs in and opens Insights from the account menu with the keyboard', async () => {
-    await page.goto(url('/?view=signin'));
-    await page.locator('#signin-email').fill('marketing@verdant.local');
-    await page.locator('#signin-password').fill('Verdant-Marketing-1');
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL((u) => u.searchParams.get('view') === 'cart');   // where signing in lands
+  await step('marketing signs in (password and authenticator code) and opens Insights from the account menu with the keyboard', async () => {
+    await staffSignIn(page, 'marketing@verdant.local', 'Verdant-Marketing-1');
+    await page.goto(url('/'));
     await page.getByTestId('account-button').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('insights-link').focus();

@@ -575,7 +575,8 @@ public final class LocalShop implements AutoCloseable {
         shop.endpoints.forEach((k, v) -> banner.append(String.format("  %-12s %s%n", k, v)));
         banner.append(String.format("%nDemo sign-ins (email / password):%n"));
         for (CognitoSetup.DemoUser u : CognitoSetup.DEMO_USERS) {
-            banner.append(String.format("  %-10s %-26s %s%n", u.role(), u.email(), u.password()));
+            banner.append(String.format("  %-10s %-26s %-20s %s%n", u.role(), u.email(), u.password(),
+                    u.staff() ? "staff sign-in, with an authenticator code" : "sign-in"));
         }
         banner.append(String.format("Staff sign in at %s?view=staff-signin with a password and an authenticator code.%n"
                         + "Emails, sign-up codes, invitations and the staff's authenticator codes: %slocal/mailbox?email=ADDRESS%n",

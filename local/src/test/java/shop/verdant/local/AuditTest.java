@@ -178,7 +178,6 @@ class AuditTest {
 
         // an admin makes a merchant and refunds part of the paid order; an agent takes a phone order
         String email = "audit-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.token(email, "Fern-Goods-2026!");
         Api.Response merchantMade = Api.call("POST", "/api/admin/merchants", admin, "{\"email\":\"" + email + "\",\"displayName\":\"Audit Goods\"}");
         assertThat(merchantMade.status()).as(merchantMade.body()).isEqualTo(201);
         String newMerchant = merchantMade.json().get("merchantId").asText();

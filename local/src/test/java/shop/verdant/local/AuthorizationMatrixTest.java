@@ -70,7 +70,6 @@ class AuthorizationMatrixTest {
         importOfMerchant = uploaded.json().get("id").asText();
         uploadOfMerchant = ImagesTest.start(merchant, productOfMerchant, "image/webp").json().get("uploadId").asText();
         toBecomeMerchant = "matrix-merchant-" + UUID.randomUUID() + "@example.com";
-        Api.token(toBecomeMerchant, "Matrix-Merchant-2026!");
         shippedByMerchant = PaymentsTest.placeOrder(TOKENS.get(Caller.CUSTOMER_A), product, 1);
         assertThat(PaymentsTest.pay(TOKENS.get(Caller.CUSTOMER_A), shippedByMerchant, "cod", UUID.randomUUID().toString())
                 .status()).isIn(200, 201);

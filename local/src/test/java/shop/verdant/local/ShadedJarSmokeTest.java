@@ -133,7 +133,7 @@ class ShadedJarSmokeTest {
                 Map.entry("GET /api/admin/audit", List.of(sub, "claim.cognito:groups=admins", "query.entity=product")),
                 Map.entry("POST /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins",
                         "body={\"email\":\"nobody-" + java.util.UUID.randomUUID() + "@example.com\",\"displayName\":\"Probe Goods\"}",
-                        "expect=404")),
+                        "expect=201")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";
@@ -189,7 +189,8 @@ class ShadedJarSmokeTest {
             List<String> props = new ArrayList<>(List.of("DYNAMODB_ENDPOINT", "REDIS_URL", "AWS_REGION", "COGNITO_ISSUER", "COGNITO_ENDPOINT",
                     "COGNITO_CLIENT_ID", "ORDER_EXPIRY_SECONDS", "REDIS_AUTH", "CURSOR_KEYS", "CART_TOKEN_KEYS",
                     "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE", "OPENSEARCH_URL",
-                    "S3_ENDPOINT", Buckets.IMAGES.envVar(), "IMAGES_UPLOAD_URL", "USER_POOL_ID"));
+                    "S3_ENDPOINT", Buckets.IMAGES.envVar(), "IMAGES_UPLOAD_URL", "USER_POOL_ID",
+                    "STAFF_POOL_ID", "STAFF_CLIENT_ID"));
             Tables.ALL.forEach(t -> props.add(t.envVar()));
             for (String name : props) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));

@@ -19,11 +19,10 @@ class SuspensionTest {
         String admin = Api.demo("admin");
         String email = "suspend-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "Fern-Goods-2026!";
-        Api.token(email, password);
         Api.Response made = Api.call("POST", "/api/admin/merchants", admin, "{\"email\":\"" + email + "\",\"displayName\":\"Hazel Home\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         String merchantId = made.json().get("merchantId").asText();
-        String merchant = Api.freshToken(email, password);
+        String merchant = Api.firstStaffSignIn(email, password);
 
         String word = "zs" + BackOfficeTest.unique().replaceAll("[^a-z]", "x");
         Api.Response product = BackOfficeTest.create(merchant, "SU-" + BackOfficeTest.unique(), "Hazel Basket " + word, 2400, "ACTIVE");
