@@ -633,17 +633,26 @@ function signInSteps(result, done) {
   }
   if (step.challenge === 'MFA_SETUP') {
     const secretBox = el('p', { class: 'secret', 'data-testid': 'mfa-secret' }, 'Preparing your key…');
+    const qrBox = el('div', { class: 'qr', 'data-testid': 'mfa-qr' });
     const link = el('p', {});
-    auth.associateAuthenticator(step).then((secret) => {
+    auth.associateAuthenticator(step).then(async (secret) => {
       secretBox.textContent = secret.replace(/(.{4})/g, '$1 ').trim();
       secretBox.dataset.secret = secret;
       const uri = `otpauth://totp/Verdant:${encodeURIComponent(step.email)}?secret=${secret}&issuer=Verdant`;
       link.replaceChildren('On this phone? ', el('a', { href: uri }, 'Open it in your authenticator app'), '.');
+      try {
+        const { default: qrcode } = await import('/vendor/qrcode.mjs');
+        const qr = qrcode(0, 'M');
+        qr.addData(uri);
+        qr.make();
+        qrBox.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true,
+          title: 'QR code of your authenticator key', alt: 'Scan it with your authenticator app, or type the key below.' });
+      } catch { qrBox.replaceChildren(el('p', { class: 'muted' }, 'The QR code did not load: type the key below instead.')); }
     }).catch((x) => { err.textContent = x.message; });
     return showPage('Set up your authenticator',
       el('p', {}, 'Staff accounts need a second step at every sign-in: a 6-digit code from an authenticator app '
-        + '(Google Authenticator, Microsoft Authenticator, 1Password, …). Add this key to the app as a new account:'),
-      secretBox, link, localHint(),
+        + '(Google Authenticator, Microsoft Authenticator, 1Password, …). Scan this code with the app, or add the key by hand:'),
+      qrBox, secretBox, link, localHint(),
       el('form', { class: 'form', onsubmit: submitting(async (f) => {
         await next(auth.verifyAuthenticator(step, String(f.get('code')).trim()));
       }) }, codeField(), err, el('button', { type: 'submit', class: 'btn', 'data-testid': 'mfa-submit' }, 'Verify and sign in')));

@@ -81,6 +81,7 @@ export async function firstStaffSignIn(page, email, password) {
   await page.locator('#new-password2').fill(password);
   await page.getByTestId('new-password-submit').click();
   await page.locator('[data-testid="mfa-secret"][data-secret]').waitFor();
+  await page.locator('[data-testid="mfa-qr"] svg').waitFor();   // the QR code to scan, drawn from the same key
   await page.screenshot({ path: join(SHOTS, 'staff-authenticator-setup.png'), fullPage: true });
   await page.getByTestId('mfa-code').fill(await authenticatorCode(email));
   await page.getByTestId('mfa-submit').click();

@@ -150,8 +150,12 @@ public final class LocalShop implements AutoCloseable {
         if (data == null) {
             track(() -> deleteTree(cognitoData));
         }
+        // the site's vendored libraries (Chart.js, the QR code): installed when any of them is missing
+        String missingVendor = shop.verdant.contract.SiteVendor.FILES.values().stream()
+                .filter(f -> !Files.isRegularFile(o.siteDir().resolve(f))).findFirst()
+                .orElse(shop.verdant.contract.SiteVendor.FILES.get("chart.umd.js"));
         CompletableFuture<Path> chartJs = CompletableFuture.supplyAsync(() -> call(() -> Npm.ensureInstalled(o.siteDir(),
-                shop.verdant.contract.SiteVendor.FILES.get("chart.umd.js"), "the storefront's Chart.js", work.resolve("site-npm-install.log"))));
+                missingVendor, "the storefront's vendored libraries", work.resolve("site-npm-install.log"))));
         CompletableFuture<CognitoLocalEngine> cognitoEngine = CompletableFuture.supplyAsync(() -> call(() -> track(
                 CognitoLocalEngine.start(o.cognitoPackage(), cognitoPort, cognitoData, work.resolve("cognito-local.log")))));
 

@@ -10,5 +10,6 @@ public final class SiteVendor {
     private SiteVendor() {
     }
 
-    public static final Map<String, String> FILES = Map.of("chart.umd.js", "node_modules/chart.js/dist/chart.umd.min.js");
+    public static final Map<String, String> FILES = Map.of("chart.umd.js", "node_modules/chart.js/dist/chart.umd.min.js",
+            "qrcode.mjs", "node_modules/qrcode-generator/dist/qrcode.mjs");
 }
