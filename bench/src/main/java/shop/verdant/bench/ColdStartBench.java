@@ -72,7 +72,7 @@ final class ColdStartBench {
         // class initialisation in the order the wiring needs them: the mapper, then the rest of the wiring
         cmd.add("-Dprobe.phases=shop.verdant.http.Json,shop.verdant.adapter.metrics.PowertoolsMetrics,shop.verdant.catalog.CatalogWiring");
         Path classLog = Files.createTempFile("classes", ".log");
-        cmd.add("-Xlog:class+load=info:file=" + classLog);
+        cmd.add("-Xlog:class+load=info:file=" + classLog + ":uptime");
         cmd.addAll(props);
         cmd.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), handler));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -80,10 +80,22 @@ final class ColdStartBench {
         p.waitFor(60, TimeUnit.SECONDS);
         lines.stream().filter(l -> l.startsWith("phase")).forEach(l -> System.out.println("    " + l));
         long classes;
+        java.util.Map<String, Long> byPackage;
         try (var log = Files.lines(classLog)) {
-            classes = log.count();
+            // lines are "[0.123s][info][class,load] name source: ..."
+            List<String> names = log.map(l -> l.replaceFirst("^(\\[[^]]*\\])+ ?", "").split(" ")[0]).toList();
+            classes = names.size();
+            // where the classes come from: the first three parts of their package
+            byPackage = names.stream().collect(java.util.stream.Collectors.groupingBy(n -> {
+                String[] parts = n.split("\\.");
+                return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, Math.max(1, parts.length - 1))));
+            }, java.util.stream.Collectors.counting()));
         }
-        Files.delete(classLog);
+        System.out.println("    classes by package: " + byPackage.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        // kept for reading: every class in load order, with where it came from
+        Files.move(classLog, Path.of("bench/target/cds/classes.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String phases = lines.stream().filter(l -> l.startsWith("probe:")).findFirst().orElse("probe: (no report)");
         return phases.substring("probe:".length()).trim() + ", " + classes + " classes loaded";
     }

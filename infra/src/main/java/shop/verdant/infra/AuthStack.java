@@ -64,11 +64,8 @@ public final class AuthStack extends Stack {
 
     public AuthStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
-        pool = UserPool.Builder.create(this, "Users")
-                .userPoolName("verdant-users")
+        pool = emailPool("Users", "verdant-users", 10, Mfa.OPTIONAL)
                 .selfSignUpEnabled(true)
-                .signInAliases(SignInAliases.builder().email(true).build())
-                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
                 .userVerification(UserVerificationConfig.builder()
                         .emailStyle(VerificationEmailStyle.CODE)
                         .emailSubject("Your Verdant verification code")
@@ -76,40 +73,12 @@ public final class AuthStack extends Stack {
                         .build())
                 .standardAttributes(StandardAttributes.builder()
                         .email(StandardAttribute.builder().required(true).mutable(true).build()).build())
-                .customAttributes(Map.of("merchantId", StringAttribute.Builder.create().mutable(true).minLen(1).maxLen(64).build()))
-                .passwordPolicy(PasswordPolicy.builder().minLength(10).requireLowercase(true).requireUppercase(true)
-                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
-                .mfa(Mfa.OPTIONAL)
-                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
-                .accountRecovery(AccountRecovery.EMAIL_ONLY)
-                .featurePlan(FeaturePlan.PLUS)
-                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        CfnUserPoolGroup.Builder.create(this, "Group-" + Role.CUSTOMER.cognitoGroup())
-                .userPoolId(pool.getUserPoolId())
-                .groupName(Role.CUSTOMER.cognitoGroup())
-                .description("Verdant " + Role.CUSTOMER.cognitoGroup())
-                .precedence(0)
-                .build();
-        storefront = pool.addClient("Storefront", UserPoolClientOptions.builder()
-                .userPoolClientName("verdant-storefront")
-                .generateSecret(false)
-                .authFlows(AuthFlow.builder().userPassword(true).userSrp(true).build())
-                .preventUserExistenceErrors(true)
-                // no hosted UI, no OAuth: the storefront signs in through the user-pool API only
-                .disableOAuth(true)
-                // the storefront may change a customer's email and name; custom:merchantId is set by admins only
-                .readAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
-                        .email(true).emailVerified(true).fullname(true).build()).withCustomAttributes("merchantId"))
-                .writeAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
-                        .email(true).fullname(true).build()))
-                .idTokenValidity(Duration.hours(1))
-                .accessTokenValidity(Duration.hours(1))
-                .refreshTokenValidity(Duration.days(30))
-                .enableTokenRevocation(true)
-                .build());
+        group(pool, "Group-", Role.CUSTOMER.cognitoGroup(), 0, null);
+        // no hosted UI, no OAuth: the storefront signs in through the user-pool API only; it may change a customer's
+        // email and name, and custom:merchantId is set by admins only
+        storefront = appClient(pool, "Storefront", "verdant-storefront",
+                StandardAttributesMask.builder().email(true).fullname(true).build(), Duration.days(30));
         for (Trigger trigger : Contract.TRIGGERS) {
             if (trigger instanceof CognitoTrigger cognito) {
                 addTrigger(cognito);
@@ -118,11 +87,8 @@ public final class AuthStack extends Stack {
         Nag.suppress(pool, "AwsSolutions-COG2", "MFA is optional (TOTP) for shoppers by design: requiring it at "
                 + "sign-up loses customers. Staff sign in to the staff pool, which requires it.");
 
-        staff = UserPool.Builder.create(this, "Staff")
-                .userPoolName("verdant-staff")
+        staff = emailPool("Staff", "verdant-staff", 12, Mfa.REQUIRED)
                 .selfSignUpEnabled(false)
-                .signInAliases(SignInAliases.builder().email(true).build())
-                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
                 .userInvitation(software.amazon.awscdk.services.cognito.UserInvitationConfig.builder()
                         .emailSubject("Your Verdant staff sign-in")
                         .emailBody("You have a Verdant staff account: {username}. Your temporary password is {####}. "
@@ -131,16 +97,6 @@ public final class AuthStack extends Stack {
                 .standardAttributes(StandardAttributes.builder()
                         .email(StandardAttribute.builder().required(true).mutable(true).build())
                         .fullname(StandardAttribute.builder().required(false).mutable(true).build()).build())
-                .customAttributes(Map.of("merchantId", StringAttribute.Builder.create().mutable(true).minLen(1).maxLen(64).build()))
-                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireLowercase(true).requireUppercase(true)
-                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
-                .mfa(Mfa.REQUIRED)
-                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
-                .accountRecovery(AccountRecovery.EMAIL_ONLY)
-                .featurePlan(FeaturePlan.PLUS)
-                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // OpenSearch Dashboards signs staff in through the staff pool: an identity pool gives a signed-in member of
         // marketing or admins that group's role (from the token), which fine-grained access control maps to read-only
@@ -166,31 +122,63 @@ public final class AuthStack extends Stack {
         dashboardRoles = Map.copyOf(staffRoles);
         int precedence = 0;
         for (String group : STAFF_GROUPS) {
-            CfnUserPoolGroup.Builder.create(this, "StaffGroup-" + group)
-                    .userPoolId(staff.getUserPoolId())
-                    .groupName(group)
-                    .description("Verdant " + group)
-                    .precedence(precedence++)
-                    .roleArn(staffRoles.containsKey(group) ? staffRoles.get(group).getRoleArn() : null)
-                    .build();
+            group(staff, "StaffGroup-", group, precedence++, staffRoles.get(group));
         }
-        staffDesk = staff.addClient("StaffDesk", UserPoolClientOptions.builder()
-                .userPoolClientName("verdant-staff")
+        // staff may change their display name; email, groups and custom:merchantId are the admins'. Their refresh token
+        // lasts a working day: a lost laptop's session ends with it
+        staffDesk = appClient(staff, "StaffDesk", "verdant-staff", StandardAttributesMask.builder().fullname(true).build(),
+                Duration.hours(12));
+    }
+
+    /**
+     * What both pools share: email sign-in, verified; the merchantId attribute (a live pool's attributes cannot be
+     * removed, so the customers' keeps it, unread); TOTP as the only second factor; recovery by email; threat protection
+     * enforced; retained with deletion protection.
+     */
+    private software.amazon.awscdk.services.cognito.UserPool.Builder emailPool(String id, String name, int minPassword, Mfa mfa) {
+        return UserPool.Builder.create(this, id)
+                .userPoolName(name)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .customAttributes(Map.of("merchantId", StringAttribute.Builder.create().mutable(true).minLen(1).maxLen(64).build()))
+                .passwordPolicy(PasswordPolicy.builder().minLength(minPassword).requireLowercase(true).requireUppercase(true)
+                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
+                .mfa(mfa)
+                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .featurePlan(FeaturePlan.PLUS)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    /** An app client of the site: the user-pool API only (no secret, no OAuth), and only {@code writable} of the attributes. */
+    private static UserPoolClient appClient(UserPool pool, String id, String name, StandardAttributesMask writable, Duration refresh) {
+        return pool.addClient(id, UserPoolClientOptions.builder()
+                .userPoolClientName(name)
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userPassword(true).userSrp(true).build())
                 .preventUserExistenceErrors(true)
                 .disableOAuth(true)
-                // staff may change their display name; email, groups and custom:merchantId are the admins'
                 .readAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
                         .email(true).emailVerified(true).fullname(true).build()).withCustomAttributes("merchantId"))
-                .writeAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
-                        .fullname(true).build()))
+                .writeAttributes(new ClientAttributes().withStandardAttributes(writable))
                 .idTokenValidity(Duration.hours(1))
                 .accessTokenValidity(Duration.hours(1))
-                // a working day: a lost laptop's session ends with it
-                .refreshTokenValidity(Duration.hours(12))
+                .refreshTokenValidity(refresh)
                 .enableTokenRevocation(true)
                 .build());
+    }
+
+    /** A role's group in {@code pool}; {@code dashboards}: the role it gives in OpenSearch Dashboards, if any. */
+    private void group(UserPool pool, String idPrefix, String name, int precedence, software.amazon.awscdk.services.iam.Role dashboards) {
+        CfnUserPoolGroup.Builder.create(this, idPrefix + name)
+                .userPoolId(pool.getUserPoolId())
+                .groupName(name)
+                .description("Verdant " + name)
+                .precedence(precedence)
+                .roleArn(dashboards == null ? null : dashboards.getRoleArn())
+                .build();
     }
 
     /** A trigger function; one whose group needs the pool's admin API may add users to groups. */
