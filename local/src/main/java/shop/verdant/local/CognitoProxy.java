@@ -57,6 +57,10 @@ final class CognitoProxy {
         }
     }
 
+    /** A challenge handed out: whose, which, and until when it may be answered. */
+    private record Challenge(String username, String name, Instant until) {
+    }
+
     private final String endpoint;
     private final TokenVerifier accessTokens;
     private final Consumer<String> postConfirmation;
@@ -65,9 +69,6 @@ final class CognitoProxy {
     private final Map<String, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
     /** The challenge sessions handed out, by session: cognito-local takes any session, Cognito only its own, once. */
     private final Map<String, Challenge> challenges = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record Challenge(String username, String name, Instant until) {
-    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
