@@ -32,7 +32,8 @@ function friendly(type, message) {
   switch (type) {
     case 'UsernameExistsException': return 'An account with this email already exists. Sign in instead.';
     case 'UserNotConfirmedException': return 'Confirm your email first: enter the code we sent you.';
-    case 'NotAuthorizedException': return 'Email or password is not right.';
+    case 'NotAuthorizedException': return message && /session/i.test(message)
+      ? 'This sign-in took too long or was already used. Start again.' : 'Email or password is not right.';
     case 'InvalidPasswordException': return message && /password/i.test(message) && !/incorrect/i.test(message) ? message : 'Email or password is not right.';
     case 'CodeMismatchException': return 'That code is not right. Check it and try again.';
     case 'EnableSoftwareTokenMFAException': return 'That code is not right. Check the time on your phone and try again.';
