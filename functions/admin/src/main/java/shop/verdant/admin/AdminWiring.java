@@ -19,7 +19,7 @@ public final class AdminWiring {
     private AdminWiring() {
     }
 
-    // the pool is reached on first use: listing merchants needs no USER_POOL_ID
+    // the staff pool is reached on first use: listing merchants needs no STAFF_POOL_ID
     static final Supplier<Merchants> SERVICES = Lazy.memoize(() -> {
         var client = DynamoDb.client();
         return new Merchants(new DynamoDbMerchantRegistry(client, Env.require(Tables.MERCHANTS.envVar())),
