@@ -330,6 +330,26 @@ export async function viewAdmin({ api, el, showPage }) {
       await load();
     } catch (err) { said.textContent = refusal(err); said.className = 'error-text'; }
   });
+  const staffSaid = el('p', { role: 'status', class: 'muted', 'data-testid': 'staff-said' });
+  const staffForm = el('form', { class: 'form', 'aria-label': 'Add a member of staff', 'data-testid': 'admin-invite-staff' },
+    el('label', {}, 'Their work email', el('input', { name: 'email', type: 'email', required: true, autocomplete: 'off', 'data-testid': 'staff-email-input' })),
+    el('label', {}, 'Their name', el('input', { name: 'name', required: true, minlength: 2, maxlength: 60, autocomplete: 'off', 'data-testid': 'staff-name' })),
+    el('label', {}, 'Role', el('select', { name: 'role', 'data-testid': 'staff-role' },
+      el('option', { value: 'agent' }, 'Call-centre agent'), el('option', { value: 'marketing' }, 'Marketing'),
+      el('option', { value: 'admin' }, 'Admin'))),
+    el('button', { type: 'submit', class: 'btn', 'data-testid': 'staff-invite' }, 'Add to staff'));
+  staffForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = staffForm.elements;
+    try {
+      const g = await api('/admin/staff', { method: 'POST', body: { email: f.email.value.trim(), name: f.name.value.trim(), role: f.role.value } });
+      staffSaid.textContent = g.invited
+        ? `${g.email} is invited as ${g.role}: Cognito has emailed a temporary password for the staff sign-in, where they set their own and an authenticator app.`
+        : `${g.email} is now in ${g.group}; it shows at their next staff sign-in.`;
+      staffSaid.className = 'message';
+      staffForm.reset();
+    } catch (err) { staffSaid.textContent = refusal(err); staffSaid.className = 'error-text'; }
+  });
   const audit = auditPanel({ api, el });
   const cats = categoriesPanel({ api, el });
   const desk = ordersPanel({ api, el, showHistory: audit.show });
@@ -338,6 +358,9 @@ export async function viewAdmin({ api, el, showPage }) {
     el('section', { class: 'bo-panel', 'aria-labelledby': 'make-h' }, el('h2', { id: 'make-h' }, 'Make a merchant'),
       el('p', { class: 'muted' }, 'Merchants sign in with a staff account, which needs an authenticator app. Someone without one is '
         + 'invited by email.'), form, said),
+    el('section', { class: 'bo-panel', 'aria-labelledby': 'staff-h' }, el('h2', { id: 'staff-h' }, 'Add a member of staff'),
+      el('p', { class: 'muted' }, 'Agents, marketing and admins sign in with a staff account and an authenticator app. Someone '
+        + 'without an account is invited by email; an admin can do everything here, so grant it with care.'), staffForm, staffSaid),
     el('section', { class: 'bo-panel', 'aria-labelledby': 'merchants-h' }, el('h2', { id: 'merchants-h' }, 'Merchants'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },

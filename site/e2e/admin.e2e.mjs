@@ -26,6 +26,17 @@ await run('admin', browser, async () => {
     await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
   });
 
+  await step('the admin adds a call-centre agent to the staff, who is invited by email', async () => {
+    const agentEmail = `agent-${Date.now()}@example.com`;
+    await page.getByTestId('staff-email-input').fill(agentEmail);
+    await page.getByTestId('staff-name').fill('Ada Lovelace');
+    await page.getByTestId('staff-role').selectOption('agent');
+    await page.getByTestId('staff-invite').click();
+    await page.getByTestId('staff-said').filter({ hasText: `${agentEmail} is invited as agent` }).waitFor();
+    const { temporaryPassword } = await (await fetch(new URL(`/local/mailbox?email=${encodeURIComponent(agentEmail)}`, page.url()).href)).json();
+    assert.ok(temporaryPassword, 'the invitation is in the mailbox');
+  });
+
   await step('the admin adds a category to the tree, finds it counted, and deletes it again', async () => {
     const name = `Refill Station ${Date.now() % 100000}`;
     const add = page.getByTestId('cat-add');

@@ -35,6 +35,12 @@ class AgentStackTest {
                 assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
                         "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminAddUserToGroup", "Verdant-Auth", "FnGetAttStaff")
                         .doesNotContain("AdminSetUserPassword", "AdminDelete", "cognito-idp:*", "FnGetAttUsers");
+            } else if (t.handler().needs().contains(Need.STAFF_ONBOARDING)) {
+                // other staff are invited and join their group: no attribute of theirs is written
+                assertThat(cognito).as(name).hasSize(1);
+                assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
+                        "cognito-idp:AdminAddUserToGroup", "FnGetAttStaff")
+                        .doesNotContain("AdminUpdateUserAttributes", "AdminSetUserPassword", "AdminDelete", "cognito-idp:*", "FnGetAttUsers");
             } else if (!t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN) && !t.handler().needs().contains(Need.USER_POOL_ADMIN)) {
                 assertThat(cognito).as(name + " reads no user pool").isEmpty();
             }

@@ -223,7 +223,10 @@ class AuthorizationMatrixTest {
                         c -> "{\"reason\":\"matrix probe\"}", adminOnly(404)),
                 new Row("GET", "/api/admin/audit", c -> "/api/admin/audit?entity=order", c -> null, adminOnly(200)),
                 new Row("POST", "/api/admin/merchants", c -> "/api/admin/merchants", c -> "{\"email\":\"" + toBecomeMerchant
-                        + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)));
+                        + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)),
+                // a refused role changes nothing for anyone; the grant itself is StaffSignInTest's
+                new Row("POST", "/api/admin/staff", c -> "/api/admin/staff", c -> "{\"email\":\"" + toBecomeMerchant
+                        + "\",\"name\":\"Matrix Person\",\"role\":\"merchant\"}", adminOnly(400)));
     }
 
     @Test

@@ -134,6 +134,9 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/admin/merchants", List.of(sub, "claim.cognito:groups=admins",
                         "body={\"email\":\"nobody-" + java.util.UUID.randomUUID() + "@example.com\",\"displayName\":\"Probe Goods\"}",
                         "expect=201")),
+                Map.entry("POST /api/admin/staff", List.of(sub, "claim.cognito:groups=admins",
+                        "body={\"email\":\"staff-" + java.util.UUID.randomUUID() + "@example.com\",\"name\":\"Probe Person\",\"role\":\"agent\"}",
+                        "expect=201")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";

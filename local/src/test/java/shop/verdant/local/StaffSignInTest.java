@@ -3,6 +3,7 @@ package shop.verdant.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,38 @@ class StaffSignInTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asText()).contains("staff sign-in", "second factor");
         assertThat(Api.call("GET", "/api/admin/merchants", Api.demo("admin"), null).status()).as("the staff pool's admin").isEqualTo(200);
+    }
+
+    @Test
+    void anAdminInvitesAnAgent_whoSetsUpTheirAuthenticator_andTakesPhoneOrders_whileOthersCannotGrantRoles() {
+        String admin = Api.demo("admin");
+        String email = "new-agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Response invited = Api.call("POST", "/api/admin/staff", admin,
+                "{\"email\":\"" + email + "\",\"name\":\" Ada  Lovelace \",\"role\":\"Agent\"}");
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.json().get("group").asText()).isEqualTo("agents");
+        assertThat(invited.json().get("invited").asBoolean()).isTrue();
+        String agent = Api.firstStaffSignIn(email, "Ada-Takes-Calls-2026!");
+        assertThat(Api.call("GET", "/api/agent/customers?email=customer%40verdant.local", agent, null).status()).isEqualTo(200);
+        assertThat(Api.call("GET", "/api/admin/merchants", agent, null).status()).as("an agent, not an admin").isEqualTo(403);
+
+        // a second role for the same member: no second invitation
+        Api.Response again = Api.call("POST", "/api/admin/staff", admin,
+                "{\"email\":\"" + email + "\",\"name\":\"Ada Lovelace\",\"role\":\"marketing\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("invited").asBoolean()).isFalse();
+
+        for (String role : List.of("merchant", "customer", "root", "")) {
+            Api.Response refused = Api.call("POST", "/api/admin/staff", admin,
+                    "{\"email\":\"x-" + email + "\",\"name\":\"Nobody Here\",\"role\":\"" + role + "\"}");
+            assertThat(refused.status()).as(role).isEqualTo(400);
+            assertThat(refused.body()).contains("role");
+        }
+        assertThat(TestShop.get().inbox("x-" + email).temporaryPassword()).as("nobody was invited by a refused call").isNull();
+        assertThat(Api.call("POST", "/api/admin/staff", admin, "{\"email\":\"x-" + email + "\",\"name\":\"N\",\"role\":\"agent\"}")
+                .status()).as("a name too short").isEqualTo(400);
+        assertThat(Api.call("POST", "/api/admin/staff", agent, "{\"email\":\"x-" + email + "\",\"name\":\"Self Made\",\"role\":\"admin\"}")
+                .status()).as("an agent cannot make admins").isEqualTo(403);
+        assertThat(TestShop.get().inbox("x-" + email).temporaryPassword()).isNull();
     }
 }

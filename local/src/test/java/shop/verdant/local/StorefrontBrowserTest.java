@@ -79,7 +79,7 @@ class StorefrontBrowserTest {
         String password = "Willow-Verdant-2026!";
         Api.token(email, password);   // they signed up in the shop
         String output = runScript("admin.e2e.mjs", 120, java.util.Map.of("EMAIL", email, "PASSWORD", password));
-        assertThat(output).contains("admin: 5 passed, 0 failed");
+        assertThat(output).contains("admin: 6 passed, 0 failed");
     }
 
     private static String runScript(String script, int seconds) throws Exception {

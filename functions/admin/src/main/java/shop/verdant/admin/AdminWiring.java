@@ -29,6 +29,15 @@ public final class AdminWiring {
                 Clock.systemUTC());
     });
 
+    /** Staff invitations: the roles given there (all but customer and merchant) and their groups, from the contract. */
+    static final Supplier<shop.verdant.application.admin.StaffInvitations> STAFF = Lazy.memoize(() ->
+            new shop.verdant.application.admin.StaffInvitations(
+                    Lazy.of(shop.verdant.application.admin.port.StaffPool.class, CognitoMerchantOnboarding::fromEnvironment),
+                    java.util.Arrays.stream(shop.verdant.contract.Role.values())
+                            .filter(r -> r != shop.verdant.contract.Role.CUSTOMER && r != shop.verdant.contract.Role.MERCHANT)
+                            .collect(java.util.stream.Collectors.toMap(r -> r.name().toLowerCase(java.util.Locale.ROOT),
+                                    shop.verdant.contract.Role::cognitoGroup))));
+
     static final Supplier<shop.verdant.application.admin.CategoryAdmin> CATEGORIES = Lazy.memoize(() -> {
         var client = DynamoDb.client();
         return new shop.verdant.application.admin.CategoryAdmin(

@@ -55,7 +55,7 @@ public final class ShopFunction extends Construct {
         }
     }
 
-    /** The shop's user pools: the customers' (the CUSTOMER_DIRECTORY need) and the staff's (MERCHANT_ONBOARDING). */
+    /** The shop's user pools: the customers' (the CUSTOMER_DIRECTORY need) and the staff's (MERCHANT_ and STAFF_ONBOARDING). */
     public record UserPools(String customersId, String customersArn, String staffId, String staffArn) {
     }
 
@@ -210,7 +210,8 @@ public final class ShopFunction extends Construct {
      * invite merchants to the staff pool and make them merchants. No deletes, no group removal, nothing else.
      */
     private void userPool(Handler handler, UserPools pools, Role role) {
-        if (!handler.needs().contains(Need.CUSTOMER_DIRECTORY) && !handler.needs().contains(Need.MERCHANT_ONBOARDING)) {
+        var needs = handler.needs();
+        if (!needs.contains(Need.CUSTOMER_DIRECTORY) && !needs.contains(Need.MERCHANT_ONBOARDING) && !needs.contains(Need.STAFF_ONBOARDING)) {
             return;
         }
         if (pools == null) {
@@ -222,11 +223,16 @@ public final class ShopFunction extends Construct {
                     .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
                             "cognito-idp:AdminAddUserToGroup")).resources(List.of(pools.customersArn())).build());
         }
-        if (handler.needs().contains(Need.MERCHANT_ONBOARDING)) {
+        if (needs.contains(Need.MERCHANT_ONBOARDING) || needs.contains(Need.STAFF_ONBOARDING)) {
+            // a merchant's id is an attribute only the admin API writes; other staff only join their group
+            List<String> actions = new java.util.ArrayList<>(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser"));
+            if (needs.contains(Need.MERCHANT_ONBOARDING)) {
+                actions.add("cognito-idp:AdminUpdateUserAttributes");
+            }
+            actions.add("cognito-idp:AdminAddUserToGroup");
             function.addEnvironment("STAFF_POOL_ID", pools.staffId());
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
-                    .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminUpdateUserAttributes",
-                            "cognito-idp:AdminAddUserToGroup")).resources(List.of(pools.staffArn())).build());
+                    .actions(actions).resources(List.of(pools.staffArn())).build());
         }
     }
 

@@ -67,7 +67,12 @@ public enum Need {
      * someone new), AdminUpdateUserAttributes (the {@code custom:merchantId} only the admin API may write) and
      * AdminAddUserToGroup {@code merchants}.
      */
-    MERCHANT_ONBOARDING(null);
+    MERCHANT_ONBOARDING(null),
+    /**
+     * Brings a member of staff into the staff pool ({@code STAFF_POOL_ID}): ListUsers, AdminCreateUser (the invitation of
+     * someone new) and AdminAddUserToGroup for the role's group. No attribute writes.
+     */
+    STAFF_ONBOARDING(null);
 
     private final String secret;
 

@@ -11,7 +11,8 @@ import shop.verdant.config.Env;
  * Making a member of staff a merchant in the staff pool ({@code STAFF_POOL_ID}): ListUsers by email, AdminCreateUser for
  * someone new (Cognito emails the invitation with a temporary password; the pool requires a second factor from the first
  * sign-in on), AdminUpdateUserAttributes {@code custom:merchantId} (no app client may write it) and AdminAddUserToGroup
- * {@code merchants}; the last two are idempotent.
+ * {@code merchants}; the last two are idempotent. Admins, agents and marketers are invited the same way and only added
+ * to their group.
  */
 public final class CognitoMerchantOnboarding implements MerchantOnboarding {
     private final CognitoApi api;
@@ -60,6 +61,11 @@ public final class CognitoMerchantOnboarding implements MerchantOnboarding {
     public void makeMerchant(String username, String merchantId) {
         api.call("AdminUpdateUserAttributes", Map.of("UserPoolId", userPoolId, "Username", username,
                 "UserAttributes", List.of(CognitoApi.attribute("custom:merchantId", merchantId))));
-        api.call("AdminAddUserToGroup", Map.of("UserPoolId", userPoolId, "Username", username, "GroupName", "merchants"));
+        addToGroup(username, "merchants");
+    }
+
+    @Override
+    public void addToGroup(String username, String group) {
+        api.call("AdminAddUserToGroup", Map.of("UserPoolId", userPoolId, "Username", username, "GroupName", group));
     }
 }

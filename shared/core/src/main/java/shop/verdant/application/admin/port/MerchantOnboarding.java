@@ -1,21 +1,7 @@
 package shop.verdant.application.admin.port;
 
-import java.util.Optional;
-
 /** The staff pool as admins change who is a merchant. */
-public interface MerchantOnboarding {
-    /** A member of staff: {@code merchantId} is their {@code custom:merchantId}, null when they have none. */
-    record User(String username, String sub, String email, String merchantId) {
-    }
-
-    Optional<User> byEmail(String email);
-
-    /**
-     * Creates the staff account of {@code email} and sends its invitation (a temporary password; at the first sign-in they
-     * choose a password and set up their authenticator). An account made meanwhile by another call is answered as it is.
-     */
-    User invite(String email, String displayName);
-
+public interface MerchantOnboarding extends StaffPool {
     /** Sets the user's {@code custom:merchantId} and adds them to {@code merchants}; doing it twice changes nothing. */
     void makeMerchant(String username, String merchantId);
 }
