@@ -112,13 +112,15 @@ function outcome(data, email, pool) {
     err.type = data.ChallengeName;
     throw err;
   }
-  return { challenge: data.ChallengeName, session: data.Session, email, pool };
+  // Cognito names the user in the challenge (USER_ID_FOR_SRP): the answer names them so, whatever alias signed in
+  const username = (data.ChallengeParameters && data.ChallengeParameters.USER_ID_FOR_SRP) || email;
+  return { challenge: data.ChallengeName, session: data.Session, email, username, pool };
 }
 
 /** Answers a step: the session, or the next step. */
 async function answer(step, responses) {
   const data = await call('RespondToAuthChallenge', { ClientId: poolConfig(step.pool).clientId, ChallengeName: step.challenge,
-    Session: step.session, ChallengeResponses: { USERNAME: step.email, ...responses } }, step.pool);
+    Session: step.session, ChallengeResponses: { USERNAME: step.username || step.email, ...responses } }, step.pool);
   return outcome(data, step.email, step.pool);
 }
 

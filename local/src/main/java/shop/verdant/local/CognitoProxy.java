@@ -57,8 +57,11 @@ final class CognitoProxy {
         }
     }
 
-    /** A challenge handed out: whose, which, and until when it may be answered. */
-    private record Challenge(String username, String name, Instant until) {
+    /** A challenge handed out: whose (the name they signed in with, and the one the challenge gave), which, until when. */
+    private record Challenge(String username, String userIdForSrp, String name, Instant until) {
+        boolean of(String answeredAs) {
+            return username.equalsIgnoreCase(answeredAs) || userIdForSrp != null && userIdForSrp.equals(answeredAs);
+        }
     }
 
     private final String endpoint;
@@ -108,7 +111,7 @@ final class CognitoProxy {
         if (operation.equals("RespondToAuthChallenge")) {
             Challenge c = challenges.remove(body.path("Session").asText());
             if (c == null || c.until().isBefore(Instant.now()) || !c.name().equals(body.path("ChallengeName").asText())
-                    || !c.username().equalsIgnoreCase(body.path("ChallengeResponses").path("USERNAME").asText())) {
+                    || !c.of(body.path("ChallengeResponses").path("USERNAME").asText())) {
                 return error("NotAuthorizedException", "Invalid session for the user, session is expired.");
             }
         }
@@ -156,7 +159,7 @@ final class CognitoProxy {
         parameters.put("USER_ID_FOR_SRP", username);
         if (enrolled) {
             // signed in with a new password: the token is asked for now (cognito-local answers the code's check)
-            challenges.put(session, new Challenge(username, SOFTWARE_TOKEN, Instant.now().plus(SETUP_SESSION)));
+            challenges.put(session, new Challenge(username, null, SOFTWARE_TOKEN, Instant.now().plus(SETUP_SESSION)));
             return ok(Map.of("ChallengeName", SOFTWARE_TOKEN, "Session", session, "ChallengeParameters", parameters));
         }
         held.values().removeIf(h -> h.until().isBefore(Instant.now()));
@@ -199,7 +202,8 @@ final class CognitoProxy {
     private void remember(String username, JsonNode answer) {
         if (answer.hasNonNull("ChallengeName") && answer.hasNonNull("Session")) {
             challenges.values().removeIf(c -> c.until().isBefore(Instant.now()));
-            challenges.put(answer.get("Session").asText(), new Challenge(username, answer.get("ChallengeName").asText(),
+            challenges.put(answer.get("Session").asText(), new Challenge(username,
+                    answer.path("ChallengeParameters").path("USER_ID_FOR_SRP").asText(null), answer.get("ChallengeName").asText(),
                     Instant.now().plus(SETUP_SESSION)));
         }
     }
