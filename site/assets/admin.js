@@ -348,8 +348,30 @@ export async function viewAdmin({ api, el, showPage }) {
         : `${g.email} is now in ${g.group}; it shows at their next staff sign-in.`;
       staffSaid.className = 'message';
       staffForm.reset();
+      await loadStaff();
     } catch (err) { staffSaid.textContent = refusal(err); staffSaid.className = 'error-text'; }
   });
+  const staffBody = el('tbody', {});
+  const ROLE_NAMES = { admin: 'Admin', agent: 'Call-centre agent', marketing: 'Marketing' };
+  const loadStaff = async () => {
+    try {
+      const { items } = await api('/admin/staff');
+      staffBody.replaceChildren(...items.map((m) => el('tr', { 'data-testid': 'staff-member', 'data-email': m.email },
+        el('td', {}, m.name || '—', el('br'), el('span', { class: 'muted' }, m.email)),
+        el('td', {}, m.status === 'FORCE_CHANGE_PASSWORD' ? 'Invited, not signed in yet' : 'Active'),
+        el('td', {}, ...m.roles.map((r) => el('button', { type: 'button', class: 'btn secondary', 'data-testid': 'staff-revoke',
+          'data-role': r, 'aria-label': `Take ${ROLE_NAMES[r] || r} from ${m.email}`, onclick: async () => {
+            if (!window.confirm(`Take the role ${ROLE_NAMES[r] || r} from ${m.email}? Their session loses it within the hour.`)) return;
+            try {
+              await api(`/admin/staff/${encodeURIComponent(m.username)}/roles/${encodeURIComponent(r)}`, { method: 'DELETE' });
+              staffSaid.textContent = `${m.email} no longer has the role ${ROLE_NAMES[r] || r}.`;
+              staffSaid.className = 'message';
+              await loadStaff();
+            } catch (err) { staffSaid.textContent = refusal(err); staffSaid.className = 'error-text'; }
+          } }, `${ROLE_NAMES[r] || r} ✕`))))));
+      if (!items.length) staffBody.append(el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'No staff yet.')));
+    } catch (err) { staffSaid.textContent = refusal(err); staffSaid.className = 'error-text'; }
+  };
   const audit = auditPanel({ api, el });
   const cats = categoriesPanel({ api, el });
   const desk = ordersPanel({ api, el, showHistory: audit.show });
@@ -360,11 +382,15 @@ export async function viewAdmin({ api, el, showPage }) {
         + 'invited by email.'), form, said),
     el('section', { class: 'bo-panel', 'aria-labelledby': 'staff-h' }, el('h2', { id: 'staff-h' }, 'Add a member of staff'),
       el('p', { class: 'muted' }, 'Agents, marketing and admins sign in with a staff account and an authenticator app. Someone '
-        + 'without an account is invited by email; an admin can do everything here, so grant it with care.'), staffForm, staffSaid),
+        + 'without an account is invited by email; an admin can do everything here, so grant it with care.'), staffForm, staffSaid,
+      el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Staff' },
+        el('table', { class: 'orders-table', 'data-testid': 'admin-staff' },
+          el('thead', {}, el('tr', {}, ['Member', 'Account', 'Roles (select to take one away)'].map((h) => el('th', { scope: 'col' }, h)))),
+          staffBody))),
     el('section', { class: 'bo-panel', 'aria-labelledby': 'merchants-h' }, el('h2', { id: 'merchants-h' }, 'Merchants'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Merchants' },
         el('table', { class: 'orders-table', 'data-testid': 'admin-merchants' },
           el('thead', {}, el('tr', {}, ['Merchant', 'Account', 'Since', 'Standing', ''].map((h) => el('th', { scope: 'col' }, h)))), body))),
     desk, cats.panel, brands.panel, audit.panel);
-  await Promise.all([load(), cats.load(), brands.load(), audit.load()]);
+  await Promise.all([load(), loadStaff(), cats.load(), brands.load(), audit.load()]);
 }

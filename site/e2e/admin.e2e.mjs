@@ -26,7 +26,7 @@ await run('admin', browser, async () => {
     await page.locator('[data-testid="admin-merchant"][data-id^="merchant-willow-wool-"]').waitFor();
   });
 
-  await step('the admin adds a call-centre agent to the staff, who is invited by email', async () => {
+  await step('the admin adds a call-centre agent to the staff, who is invited by email and listed with the role', async () => {
     const agentEmail = `agent-${Date.now()}@example.com`;
     await page.getByTestId('staff-email-input').fill(agentEmail);
     await page.getByTestId('staff-name').fill('Ada Lovelace');
@@ -35,6 +35,11 @@ await run('admin', browser, async () => {
     await page.getByTestId('staff-said').filter({ hasText: `${agentEmail} is invited as agent` }).waitFor();
     const { temporaryPassword } = await (await fetch(new URL(`/local/mailbox?email=${encodeURIComponent(agentEmail)}`, page.url()).href)).json();
     assert.ok(temporaryPassword, 'the invitation is in the mailbox');
+    // listed with the role, which an admin can take away again
+    const member = page.locator(`[data-testid="staff-member"][data-email="${agentEmail}"]`);
+    await member.waitFor();
+    assert.match(await member.textContent(), /Invited, not signed in yet/);
+    await member.locator('[data-testid="staff-revoke"][data-role="agent"]').waitFor();
   });
 
   await step('the admin adds a category to the tree, finds it counted, and deletes it again', async () => {

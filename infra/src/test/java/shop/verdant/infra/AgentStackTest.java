@@ -41,6 +41,14 @@ class AgentStackTest {
                 assertThat(cognito.get(0)).contains("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
                         "cognito-idp:AdminAddUserToGroup", "FnGetAttStaff")
                         .doesNotContain("AdminUpdateUserAttributes", "AdminSetUserPassword", "AdminDelete", "cognito-idp:*", "FnGetAttUsers");
+            } else if (t.handler().needs().contains(Need.STAFF_DIRECTORY)) {
+                // one action alone is written without brackets
+                assertThat(cognito).as(name).hasSize(1);
+                assertThat(cognito.get(0)).startsWith("cognito-idp:ListUsersInGroup on ").contains("FnGetAttStaff");
+            } else if (t.handler().needs().contains(Need.STAFF_OFFBOARDING)) {
+                assertThat(cognito).as(name).hasSize(1);
+                assertThat(cognito.get(0)).startsWith("[cognito-idp:ListUsersInGroup, cognito-idp:AdminRemoveUserFromGroup] on ")
+                        .contains("FnGetAttStaff");
             } else if (!t.handler().needs().contains(Need.DASHBOARDS_SIGN_IN) && !t.handler().needs().contains(Need.USER_POOL_ADMIN)) {
                 assertThat(cognito).as(name + " reads no user pool").isEmpty();
             }

@@ -123,6 +123,11 @@ final class Api {
                 "ChallengeResponses", Map.of("USERNAME", email))).json().at("/AuthenticationResult/IdToken").asText();
     }
 
+    /** A new id token of a member of staff (not a cached one): password, then their authenticator's code. */
+    static String freshStaffToken(String email, String password) {
+        return TestShop.get().staffSignIn(email, password);
+    }
+
     /** An id token of a demo user: the customer from the customers' pool, staff from the staff pool with their TOTP code. */
     static String demo(String role) {
         CognitoSetup.DemoUser u = CognitoSetup.DEMO_USERS.stream().filter(d -> d.role().equals(role)).findFirst().orElseThrow();

@@ -226,7 +226,10 @@ class AuthorizationMatrixTest {
                         + "\",\"displayName\":\"Matrix Goods\"}", adminOnly(201)),
                 // a refused role changes nothing for anyone; the grant itself is StaffSignInTest's
                 new Row("POST", "/api/admin/staff", c -> "/api/admin/staff", c -> "{\"email\":\"" + toBecomeMerchant
-                        + "\",\"name\":\"Matrix Person\",\"role\":\"merchant\"}", adminOnly(400)));
+                        + "\",\"name\":\"Matrix Person\",\"role\":\"merchant\"}", adminOnly(400)),
+                new Row("GET", "/api/admin/staff", c -> "/api/admin/staff", c -> null, adminOnly(200)),
+                new Row("DELETE", "/api/admin/staff/{username}/roles/{role}", c -> "/api/admin/staff/no-such-member/roles/agent",
+                        c -> null, adminOnly(404)));
     }
 
     @Test

@@ -137,6 +137,9 @@ class ShadedJarSmokeTest {
                 Map.entry("POST /api/admin/staff", List.of(sub, "claim.cognito:groups=admins",
                         "body={\"email\":\"staff-" + java.util.UUID.randomUUID() + "@example.com\",\"name\":\"Probe Person\",\"role\":\"agent\"}",
                         "expect=201")),
+                Map.entry("GET /api/admin/staff", List.of(sub, "claim.cognito:groups=admins")),
+                Map.entry("DELETE /api/admin/staff/{username}/roles/{role}", List.of(sub, "claim.cognito:groups=admins",
+                        "path.username=no-such-member", "path.role=agent", "expect=404")),
                 Map.entry("POST /api/webhooks/stripe", List.of("header.Stripe-Signature=t=1,v1=00", "body={\"id\":\"evt_1\"}",
                         "expect=400")));
         String triggerUser = "trigger-" + java.util.UUID.randomUUID() + "@example.com";

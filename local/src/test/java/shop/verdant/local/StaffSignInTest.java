@@ -111,5 +111,36 @@ class StaffSignInTest {
         assertThat(Api.call("POST", "/api/admin/staff", agent, "{\"email\":\"x-" + email + "\",\"name\":\"Self Made\",\"role\":\"admin\"}")
                 .status()).as("an agent cannot make admins").isEqualTo(403);
         assertThat(TestShop.get().inbox("x-" + email).temporaryPassword()).isNull();
+
+        // the staff list has them once, with both roles; taking one leaves the other, and their next sign-in has it only
+        JsonNode listed = member(admin, email);
+        assertThat(listed.get("roles")).extracting(JsonNode::asText).containsExactly("agent", "marketing");
+        assertThat(listed.get("name").asText()).isEqualTo("Ada Lovelace");
+        String username = listed.get("username").asText();
+        assertThat(Api.call("DELETE", "/api/admin/staff/" + username + "/roles/agent", agent, null).status())
+                .as("an agent cannot take roles").isEqualTo(403);
+        Api.Response revoked = Api.call("DELETE", "/api/admin/staff/" + username + "/roles/agent", admin, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(member(admin, email).get("roles")).extracting(JsonNode::asText).containsExactly("marketing");
+        assertThat(Api.call("DELETE", "/api/admin/staff/" + username + "/roles/agent", admin, null).status())
+                .as("a role they no longer hold").isEqualTo(404);
+        String next = Api.freshStaffToken(email, "Ada-Takes-Calls-2026!");
+        assertThat(Api.call("GET", "/api/agent/customers?email=customer%40verdant.local", next, null).status()).isEqualTo(403);
+
+        // and no admin can take their own admin role
+        String self = member(admin, ADMIN.email()).get("username").asText();
+        Api.Response own = Api.call("DELETE", "/api/admin/staff/" + self + "/roles/admin", admin, null);
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.json().get("type").asText()).endsWith("own-admin-role");
+        assertThat(Api.call("GET", "/api/admin/merchants", Api.freshStaffToken(ADMIN.email(), ADMIN.password()), null).status()).isEqualTo(200);
+    }
+
+    private static JsonNode member(String admin, String email) {
+        for (JsonNode m : Api.call("GET", "/api/admin/staff", admin, null).json().get("items")) {
+            if (m.get("email").asText().equals(email)) {
+                return m;
+            }
+        }
+        throw new AssertionError(email + " is not on the staff list");
     }
 }

@@ -209,30 +209,35 @@ public final class ShopFunction extends Construct {
      * up in the customers' pool (with a random password nobody learns, so that "forgot password" works for them); admins
      * invite merchants to the staff pool and make them merchants. No deletes, no group removal, nothing else.
      */
+    /** The staff pool's needs, each exactly its actions: a merchant's id is the only attribute any function writes. */
+    private static final Map<Need, List<String>> STAFF_POOL_ACTIONS = Map.of(
+            Need.MERCHANT_ONBOARDING, List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser",
+                    "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminAddUserToGroup"),
+            Need.STAFF_ONBOARDING, List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup"),
+            Need.STAFF_DIRECTORY, List.of("cognito-idp:ListUsersInGroup"),
+            Need.STAFF_OFFBOARDING, List.of("cognito-idp:ListUsersInGroup", "cognito-idp:AdminRemoveUserFromGroup"));
+
     private void userPool(Handler handler, UserPools pools, Role role) {
         var needs = handler.needs();
-        if (!needs.contains(Need.CUSTOMER_DIRECTORY) && !needs.contains(Need.MERCHANT_ONBOARDING) && !needs.contains(Need.STAFF_ONBOARDING)) {
+        // in the needs' declared order, so a template is the same at every synth
+        List<String> staffActions = java.util.Arrays.stream(Need.values()).filter(n -> needs.contains(n) && STAFF_POOL_ACTIONS.containsKey(n))
+                .flatMap(n -> STAFF_POOL_ACTIONS.get(n).stream()).distinct().toList();
+        if (!needs.contains(Need.CUSTOMER_DIRECTORY) && staffActions.isEmpty()) {
             return;
         }
         if (pools == null) {
             throw new IllegalArgumentException(handler.className() + " reads a user pool, which was not given");
         }
-        if (handler.needs().contains(Need.CUSTOMER_DIRECTORY)) {
+        if (needs.contains(Need.CUSTOMER_DIRECTORY)) {
             function.addEnvironment("USER_POOL_ID", pools.customersId());
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
                     .actions(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
                             "cognito-idp:AdminAddUserToGroup")).resources(List.of(pools.customersArn())).build());
         }
-        if (needs.contains(Need.MERCHANT_ONBOARDING) || needs.contains(Need.STAFF_ONBOARDING)) {
-            // a merchant's id is an attribute only the admin API writes; other staff only join their group
-            List<String> actions = new java.util.ArrayList<>(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser"));
-            if (needs.contains(Need.MERCHANT_ONBOARDING)) {
-                actions.add("cognito-idp:AdminUpdateUserAttributes");
-            }
-            actions.add("cognito-idp:AdminAddUserToGroup");
+        if (!staffActions.isEmpty()) {
             function.addEnvironment("STAFF_POOL_ID", pools.staffId());
             role.addToPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
-                    .actions(actions).resources(List.of(pools.staffArn())).build());
+                    .actions(staffActions).resources(List.of(pools.staffArn())).build());
         }
     }
 

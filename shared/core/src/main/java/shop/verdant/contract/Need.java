@@ -72,7 +72,11 @@ public enum Need {
      * Brings a member of staff into the staff pool ({@code STAFF_POOL_ID}): ListUsers, AdminCreateUser (the invitation of
      * someone new) and AdminAddUserToGroup for the role's group. No attribute writes.
      */
-    STAFF_ONBOARDING(null);
+    STAFF_ONBOARDING(null),
+    /** Lists the staff pool's groups ({@code STAFF_POOL_ID}): ListUsersInGroup, nothing else. */
+    STAFF_DIRECTORY(null),
+    /** Takes a role from a member of staff ({@code STAFF_POOL_ID}): ListUsersInGroup and AdminRemoveUserFromGroup. */
+    STAFF_OFFBOARDING(null);
 
     private final String secret;
 

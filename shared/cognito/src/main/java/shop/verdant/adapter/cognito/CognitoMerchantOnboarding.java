@@ -68,4 +68,20 @@ public final class CognitoMerchantOnboarding implements MerchantOnboarding {
     public void addToGroup(String username, String group) {
         api.call("AdminAddUserToGroup", Map.of("UserPoolId", userPoolId, "Username", username, "GroupName", group));
     }
+
+    @Override
+    public List<Member> members(String group, int limit) {
+        JsonNode users = api.call("ListUsersInGroup", Map.of("UserPoolId", userPoolId, "GroupName", group, "Limit", limit)).path("Users");
+        List<Member> out = new java.util.ArrayList<>();
+        for (JsonNode u : users) {
+            Map<String, String> a = CognitoApi.attributes(u.path("Attributes"));
+            out.add(new Member(u.path("Username").asText(), a.get("sub"), a.get("email"), a.get("name"), u.path("UserStatus").asText(null)));
+        }
+        return out;
+    }
+
+    @Override
+    public void removeFromGroup(String username, String group) {
+        api.call("AdminRemoveUserFromGroup", Map.of("UserPoolId", userPoolId, "Username", username, "GroupName", group));
+    }
 }

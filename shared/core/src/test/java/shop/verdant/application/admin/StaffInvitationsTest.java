@@ -32,9 +32,25 @@ class StaffInvitationsTest {
             return u;
         }
 
+        final Map<String, List<String>> groups = new LinkedHashMap<>();
+
         @Override
         public void addToGroup(String username, String group) {
             calls.add("group " + username + " " + group);
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(username);
+        }
+
+        @Override
+        public List<Member> members(String group, int limit) {
+            return groups.getOrDefault(group, List.of()).stream().map(u -> users.values().stream()
+                    .filter(x -> x.username().equals(u)).findFirst().orElseThrow())
+                    .map(x -> new Member(x.username(), x.sub(), x.email(), "Name of " + x.email(), "CONFIRMED")).toList();
+        }
+
+        @Override
+        public void removeFromGroup(String username, String group) {
+            calls.add("ungroup " + username + " " + group);
+            groups.getOrDefault(group, new ArrayList<>()).remove(username);
         }
     }
 
@@ -59,5 +75,28 @@ class StaffInvitationsTest {
         assertThatThrownBy(() -> staff.grant("not-an-email", "Ada", "agent")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> staff.grant("ada@example.com", "A", "agent")).isInstanceOf(ValidationException.class);
         assertThat(pool.calls).isEmpty();
+    }
+
+    @Test
+    void theListHasEachMemberOnceWithTheirRoles_andARevokedRoleLeavesIt() {
+        staff.grant("ada@example.com", "Ada Lovelace", "agent");
+        staff.grant("ada@example.com", "Ada Lovelace", "marketing");
+        staff.grant("bob@example.com", "Bob Builder", "admin");
+        assertThat(staff.list()).extracting(StaffInvitations.Staff::email, StaffInvitations.Staff::roles).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ada@example.com", List.of("agent", "marketing")),
+                org.assertj.core.groups.Tuple.tuple("bob@example.com", List.of("admin")));
+        staff.revoke("u-0", "marketing", "sub-1");
+        assertThat(staff.list().get(0).roles()).containsExactly("agent");
+    }
+
+    @Test
+    void anAdminCannotTakeTheirOwnAdminRole_norARoleNobodyHolds_norAMerchants() {
+        staff.grant("bob@example.com", "Bob Builder", "admin");
+        assertThatThrownBy(() -> staff.revoke("u-0", "admin", "sub-0")).isInstanceOf(shop.verdant.domain.common.ConflictException.class);
+        assertThatThrownBy(() -> staff.revoke("u-0", "agent", "sub-9")).isInstanceOf(shop.verdant.domain.common.NotFoundException.class);
+        assertThatThrownBy(() -> staff.revoke("u-0", "merchant", "sub-9")).isInstanceOf(ValidationException.class);
+        assertThat(pool.calls).noneMatch(c -> c.startsWith("ungroup"));
+        staff.revoke("u-0", "admin", "sub-9");   // another admin may
+        assertThat(staff.list()).isEmpty();
     }
 }

@@ -18,4 +18,14 @@ public interface StaffPool {
 
     /** Adds the member to {@code group}; doing it twice changes nothing. */
     void addToGroup(String username, String group);
+
+    /** A member of a group as the pool lists them: {@code status} is Cognito's (CONFIRMED, FORCE_CHANGE_PASSWORD, ...). */
+    record Member(String username, String sub, String email, String name, String status) {
+    }
+
+    /** The members of {@code group}, at most {@code limit}. */
+    java.util.List<Member> members(String group, int limit);
+
+    /** Takes the member out of {@code group}; doing it twice changes nothing. */
+    void removeFromGroup(String username, String group);
 }
