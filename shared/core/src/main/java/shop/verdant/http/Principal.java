@@ -22,8 +22,8 @@ public record Principal(String sub, String email, Set<String> groups, String mer
 
     /**
      * Whether the token may carry staff groups. With {@code STAFF_ISSUER} set (on AWS: the staff pool, where a second
-     * factor is required at every sign-in), only tokens that pool issued may; without it (the local shop's one pool),
-     * any verified token may.
+     * factor is required at every sign-in; the local shop sets it to its staff pool too), only tokens that pool issued
+     * may; without it (handler tests, the shaded-jar probes) any verified token may.
      */
     static boolean fromStaffPool(Map<String, ?> claims) {
         String staff = shop.verdant.config.Env.get("STAFF_ISSUER", null);
