@@ -132,14 +132,12 @@ final class CognitoProxy {
             }
         }
         if (answer.statusCode() == 200 && (operation.equals("InitiateAuth") || operation.equals("RespondToAuthChallenge"))) {
-            remember(username(body), body(answer.body()));
-        }
-        if (staff && answer.statusCode() == 200 && (operation.equals("InitiateAuth") || operation.equals("RespondToAuthChallenge"))) {
             JsonNode result = body(answer.body());
+            remember(username(body), result);
             boolean passedSecondFactor = operation.equals("RespondToAuthChallenge")
                     && body.path("ChallengeName").asText().equals(SOFTWARE_TOKEN);
             boolean refreshed = body.path("AuthFlow").asText().equals("REFRESH_TOKEN_AUTH");
-            if (result.has("AuthenticationResult") && !passedSecondFactor && !refreshed) {
+            if (staff && result.has("AuthenticationResult") && !passedSecondFactor && !refreshed) {
                 return secondFactor(username(body), result.get("AuthenticationResult"));
             }
         }
